@@ -1,0 +1,67 @@
+"""Deterministic IRIs from NFC-normalised names.
+
+``{kind}/{slug}-{hash}``: the slug folds the name to readable ASCII; the hash
+(first 8 hex digits of SHA-1 of the NFC, case-folded, canonical-tone key) is
+the collision rule, so "Hà" and "Hạ" (both slug ``ha``) get two IRIs, and a
+name gets the same IRI whatever the build order, with no registry to keep.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ..loaders.text import fold_key
+from ..ontology import ID
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SAFE_SEGMENT = re.compile(r"[^A-Za-z0-9._~-]+")
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """ "Trần Việt Dũng" -> "tran-viet-dung"."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
+    return slug[:max_len].rstrip("-") or "x"
+
+
+def short_hash(*parts: str) -> str:
+    key = "\x1f".join(fold_key(p) for p in parts)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+def safe_segment(text: str) -> str:
+    """An article id as a path segment: unreserved characters kept, others folded."""
+    return _SAFE_SEGMENT.sub("-", slugify(text, 120) if not text.isascii() else text).strip("-") or "x"
+
+
+def article_iri(article_id: str) -> str:
+    return str(ID[f"article/{safe_segment(article_id)}"])
+
+
+def person_iri(name: str) -> str:
+    return str(ID[f"person/{slugify(name)}-{short_hash(name)}"])
+
+
+def unit_iri(unit_type: str, name: str, code: str | None = None) -> str:
+    if code:
+        return str(ID[f"unit/{safe_segment(code)}"])
+    return str(ID[f"unit/{slugify(unit_type + ' ' + name)}-{short_hash(unit_type, name)}"])
+
+
+def org_iri(body: str, jurisdiction_key: str) -> str:
+    return str(ID[f"org/{slugify(body)}-{short_hash(body, jurisdiction_key)}"])
+
+
+def role_iri(role: str) -> str:
+    return str(ID[f"role/{slugify(role)}-{short_hash(role)}"])
+
+
+def post_iri(role: str, body: str, jurisdiction_key: str) -> str:
+    return str(ID[f"post/{slugify(role, 30)}--{slugify(body, 40)}-{short_hash(role, body, jurisdiction_key)}"])
+
+
+def fact_iri(kind: str, article_id: str, *key: str) -> str:
+    """A fact node of one article (holding, event, anniversary, award, mention)."""
+    return str(ID[f"{kind}/{safe_segment(article_id)}/{short_hash(*key)}"])

@@ -1,0 +1,295 @@
+"""Facts of one article to the quads of its named graph (docs/vocabulary.md is the contract).
+
+A pure function: :func:`article_quads` turns an :class:`ArticleFacts` into
+pyoxigraph quads, all in the article's own named graph, so the graph is
+self-contained (the units, people and posts it speaks of are described in it)
+and re-loading the article replaces exactly what it said.
+"""
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..loaders.model import (Anniversary, ArticleFacts, Award, Event, Place, PostHolding, Span)
+from ..ontology import ORG, TD
+from . import iri
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _td(name: str) -> NamedNode:
+    return NamedNode(str(TD[name]))
+
+
+T = {name: _td(name) for name in (
+    "Article", "Person", "HistoricalPerson", "Organization", "Role", "Post", "PostHolding",
+    "AdministrativeUnit", "Country", "Province", "DistrictLevelUnit", "CommuneLevelUnit",
+    "Event", "Anniversary", "Award", "Mention",
+    "articleId", "title", "published", "sourceFile", "author", "bylineAffiliation", "about", "mentions",
+    "name", "holdsPost", "holder", "post", "attestedBy", "attestedOn", "role", "postIn", "jurisdiction",
+    "bodyName", "unitType", "officialCode", "partOf", "validUntil", "eventKind", "date", "place",
+    "organizer", "chairedBy", "speaker", "attendee", "reviewsPeriod", "reportedIn", "ordinal", "subject",
+    "baseDate", "anniversaryDate", "ordinalMismatch", "awardKind", "conferredBy", "recipient",
+    "recipientName", "collectiveCount", "individualCount", "evidence", "mentionOf", "inArticle",
+    "sentence", "startChar", "endChar",
+)}
+
+LEVEL_CLASS = {"country": "Country", "province": "Province", "district": "DistrictLevelUnit",
+               "commune": "CommuneLevelUnit"}
+
+# Body name (expanded, as the extractor writes it) -> organization class.
+ORG_CLASS_BY_PREFIX = (
+    ("Ban Chấp hành", "PartyCommittee"), ("Ban Thường vụ", "PartyCommittee"), ("Tỉnh ủy", "PartyCommittee"),
+    ("Huyện ủy", "PartyCommittee"), ("Thành ủy", "PartyCommittee"), ("Thị ủy", "PartyCommittee"),
+    ("Đảng ủy", "PartyCommittee"), ("Quận ủy", "PartyCommittee"),
+    ("Ủy ban nhân dân", "PeoplesCommittee"), ("Hội đồng nhân dân", "PeoplesCouncil"),
+    ("Hội đồng Thi đua", "EmulationCouncil"), ("Ban Thi đua", "EmulationBoard"),
+    ("Ủy ban Mặt trận", "FatherlandFront"), ("Mặt trận", "FatherlandFront"), ("Trung tâm", "Centre"),
+    ("Hội ", "MassOrganization"), ("Liên đoàn Lao động", "MassOrganization"), ("Đoàn ", "MassOrganization"),
+    ("Huyện đoàn", "MassOrganization"), ("Tỉnh đoàn", "MassOrganization"),
+    ("Sở ", "GovernmentAgency"), ("Phòng ", "GovernmentAgency"), ("Văn phòng", "GovernmentAgency"),
+    ("Công an", "GovernmentAgency"), ("Bộ ", "GovernmentAgency"),
+)
+
+EVENT_CLASS_BY_KIND = (
+    ("Lễ phát động", "LaunchCeremony"), ("Lễ kỷ niệm", "Commemoration"), ("Lễ tuyên dương", "AwardCeremony"),
+    ("Lễ trao", "AwardCeremony"), ("Lễ khen thưởng", "AwardCeremony"), ("Lễ", "Ceremony"),
+    ("Hội nghị", "Conference"), ("Đại hội", "Congress"), ("Bầu cử", "Election"),
+)
+
+
+def org_class(body: str) -> NamedNode:
+    for prefix, name in ORG_CLASS_BY_PREFIX:
+        if body.startswith(prefix):
+            return _td(name)
+    return T["Organization"]
+
+
+def event_class(kind: str) -> NamedNode:
+    for prefix, name in EVENT_CLASS_BY_KIND:
+        if kind.startswith(prefix):
+            return _td(name)
+    return _td("Meeting")
+
+
+def date_literal(value: str) -> Literal:
+    """ISO text at any precision to a typed literal (date, gYearMonth, gYear, dateTime)."""
+    if "T" in value:
+        if len(value) == 16:
+            value += ":00"
+        return Literal(value, datatype=NamedNode(XSD + "dateTime"))
+    kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(value), "string")
+    return Literal(value, datatype=NamedNode(XSD + kind))
+
+
+def _vi(text: str) -> Literal:
+    return Literal(text, language="vi")
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+
+
+class _Writer:
+    """Collects the quads of one graph, without duplicates, in insertion order."""
+
+    def __init__(self, graph: NamedNode):
+        self.graph = graph
+        self.quads: dict[Quad, None] = {}
+
+    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+        self.quads[Quad(s, p, o, self.graph)] = None
+
+
+def unit_node(w: _Writer, place: Place) -> NamedNode:
+    node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
+    w.add(node, RDF_TYPE, T["AdministrativeUnit"])
+    if place.level in LEVEL_CLASS:
+        w.add(node, RDF_TYPE, T[LEVEL_CLASS[place.level]])
+    w.add(node, RDFS_LABEL, _vi(place.label))
+    w.add(node, T["name"], _vi(place.name))
+    w.add(node, T["unitType"], Literal(place.unit_type))
+    if place.code:
+        w.add(node, T["officialCode"], Literal(place.code))
+    if place.valid_until:
+        w.add(node, T["validUntil"], date_literal(place.valid_until))
+    if place.parent is not None:
+        w.add(node, T["partOf"], unit_node(w, place.parent))
+    return node
+
+
+def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
+    node = NamedNode(iri.person_iri(name))
+    w.add(node, RDF_TYPE, T["Person"])
+    if historical:
+        w.add(node, RDF_TYPE, T["HistoricalPerson"])
+    w.add(node, T["name"], _vi(name))
+    w.add(node, RDFS_LABEL, _vi(name))
+    return node
+
+
+def mention_node(w: _Writer, article: NamedNode, article_id: str, of: NamedNode, span: Span) -> NamedNode:
+    node = NamedNode(iri.fact_iri("mention", article_id, of.value, str(span.start), str(span.end)))
+    w.add(node, RDF_TYPE, T["Mention"])
+    w.add(node, T["mentionOf"], of)
+    w.add(node, T["inArticle"], article)
+    w.add(node, T["sentence"], _vi(span.sentence))
+    w.add(node, T["startChar"], _int(span.start))
+    w.add(node, T["endChar"], _int(span.end))
+    return node
+
+
+def _jurisdiction_key(place: Place | None) -> str:
+    return "" if place is None else (place.code or place.label)
+
+
+def post_node(w: _Writer, holding: PostHolding) -> NamedNode:
+    key = _jurisdiction_key(holding.jurisdiction)
+    role = NamedNode(iri.role_iri(holding.role))
+    w.add(role, RDF_TYPE, T["Role"])
+    w.add(role, RDFS_LABEL, _vi(holding.role))
+    where = f" {holding.jurisdiction.label}" if holding.jurisdiction else ""
+    org = NamedNode(iri.org_iri(holding.organization, key))
+    w.add(org, RDF_TYPE, org_class(holding.organization))
+    w.add(org, T["bodyName"], _vi(holding.organization))
+    w.add(org, RDFS_LABEL, _vi(holding.organization + where))
+    post = NamedNode(iri.post_iri(holding.role, holding.organization, key))
+    w.add(post, RDF_TYPE, T["Post"])
+    w.add(post, T["role"], role)
+    w.add(post, T["postIn"], org)
+    w.add(post, RDFS_LABEL, _vi(f"{holding.role} {holding.organization}{where}"))
+    if holding.jurisdiction is not None:
+        unit = unit_node(w, holding.jurisdiction)
+        w.add(org, T["jurisdiction"], unit)
+        w.add(post, T["jurisdiction"], unit)
+    return post
+
+
+def reference_date(facts: ArticleFacts) -> str | None:
+    """The date an article's statements speak of: its main event's day, else its publication day."""
+    dated = [e.date for e in facts.events if e.date and len(e.date) == 10]
+    if dated:
+        return dated[0]
+    return facts.document.published[:10] if facts.document.published else None
+
+
+def article_quads(facts: ArticleFacts) -> list[Quad]:
+    """All quads of the article's named graph."""
+    doc = facts.document
+    art = NamedNode(iri.article_iri(doc.article_id))
+    w = _Writer(art)
+    w.add(art, RDF_TYPE, T["Article"])
+    w.add(art, T["articleId"], Literal(doc.article_id))
+    w.add(art, T["title"], _vi(doc.title))
+    w.add(art, RDFS_LABEL, _vi(doc.title))
+    if doc.published:
+        w.add(art, T["published"], date_literal(doc.published))
+    w.add(art, T["sourceFile"], Literal(doc.source.replace("\\", "/").rsplit("/", 1)[-1]))
+    if facts.subject_unit is not None:
+        w.add(art, T["about"], unit_node(w, facts.subject_unit))
+
+    for mention in facts.people:
+        person = person_node(w, mention.name, mention.historical)
+        w.add(art, T["mentions"], person)
+        mention_node(w, art, doc.article_id, person, mention.span)
+    for author in facts.authors:
+        person = person_node(w, author.name)
+        w.add(art, T["author"], person)
+        w.add(art, T["mentions"], person)
+        if author.affiliation:
+            w.add(art, T["bylineAffiliation"], _vi(author.affiliation))
+    for mention in facts.places:
+        unit = unit_node(w, mention.place)
+        w.add(art, T["mentions"], unit)
+        mention_node(w, art, doc.article_id, unit, mention.span)
+
+    on = reference_date(facts)
+    for holding in facts.posts:
+        _holding(w, art, doc.article_id, holding, on)
+    for event in facts.events:
+        _event(w, art, doc.article_id, event)
+    for anniversary in facts.anniversaries:
+        _anniversary(w, art, doc.article_id, anniversary)
+    for award in facts.awards:
+        _award(w, art, doc.article_id, award)
+    return list(w.quads)
+
+
+def _holding(w: _Writer, art: NamedNode, article_id: str, holding: PostHolding, on: str | None) -> None:
+    person = person_node(w, holding.person)
+    post = post_node(w, holding)
+    node = NamedNode(iri.fact_iri("holding", article_id, person.value, post.value))
+    w.add(node, RDF_TYPE, T["PostHolding"])
+    w.add(node, T["holder"], person)
+    w.add(node, T["post"], post)
+    w.add(node, T["attestedBy"], art)
+    if on:
+        w.add(node, T["attestedOn"], date_literal(on))
+    w.add(person, T["holdsPost"], post)
+    w.add(node, T["evidence"], mention_node(w, art, article_id, node, holding.span))
+
+
+def _event(w: _Writer, art: NamedNode, article_id: str, event: Event) -> None:
+    node = NamedNode(iri.fact_iri("event", article_id, event.kind, event.date or "", event.label))
+    w.add(node, RDF_TYPE, T["Event"])
+    w.add(node, RDF_TYPE, event_class(event.kind))
+    w.add(node, T["eventKind"], _vi(event.kind))
+    w.add(node, RDFS_LABEL, _vi(event.label))
+    w.add(node, T["reportedIn"], art)
+    if event.date:
+        w.add(node, T["date"], date_literal(event.date))
+    if event.place is not None:
+        w.add(node, T["place"], unit_node(w, event.place))
+    if event.organizer:
+        org = NamedNode(iri.org_iri(event.organizer, _jurisdiction_key(event.place)))
+        w.add(org, RDF_TYPE, org_class(event.organizer))
+        w.add(org, T["bodyName"], _vi(event.organizer))
+        where = f" {event.place.label}" if event.place else ""
+        w.add(org, RDFS_LABEL, _vi(event.organizer + where))
+        if event.place is not None:
+            w.add(org, T["jurisdiction"], unit_node(w, event.place))
+        w.add(node, T["organizer"], org)
+    for part in event.participants:
+        prop = {"chaired": "chairedBy", "spoke": "speaker"}.get(part.part, "attendee")
+        w.add(node, T[prop], person_node(w, part.person))
+    if event.reviews_period:
+        w.add(node, T["reviewsPeriod"], Literal(event.reviews_period))
+    w.add(node, T["evidence"], mention_node(w, art, article_id, node, event.span))
+
+
+def _anniversary(w: _Writer, art: NamedNode, article_id: str, anniversary: Anniversary) -> None:
+    node = NamedNode(iri.fact_iri("anniversary", article_id, str(anniversary.ordinal), anniversary.subject))
+    w.add(node, RDF_TYPE, T["Anniversary"])
+    w.add(node, T["ordinal"], _int(anniversary.ordinal))
+    w.add(node, T["subject"], _vi(anniversary.subject))
+    w.add(node, RDFS_LABEL, _vi(f"{anniversary.ordinal} năm {anniversary.subject}"))
+    w.add(node, T["reportedIn"], art)
+    if anniversary.base_date:
+        w.add(node, T["baseDate"], date_literal(anniversary.base_date))
+    if anniversary.date:
+        w.add(node, T["anniversaryDate"], date_literal(anniversary.date))
+    if anniversary.ordinal_mismatch:
+        w.add(node, T["ordinalMismatch"], Literal("true", datatype=NamedNode(XSD + "boolean")))
+    w.add(node, T["evidence"], mention_node(w, art, article_id, node, anniversary.span))
+
+
+def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> None:
+    node = NamedNode(iri.fact_iri("award", article_id, award.kind, award.conferred_by or "",
+                                  award.recipient or "", str(award.span.start)))
+    w.add(node, RDF_TYPE, T["Award"])
+    w.add(node, T["awardKind"], _vi(award.kind))
+    w.add(node, RDFS_LABEL, _vi(award.kind))
+    w.add(node, T["reportedIn"], art)
+    if award.conferred_by:
+        w.add(node, T["conferredBy"], _vi(award.conferred_by))
+    if award.recipient:
+        w.add(node, T["recipientName"], _vi(award.recipient))
+    if award.collectives is not None:
+        w.add(node, T["collectiveCount"], Literal(str(award.collectives), datatype=NamedNode(XSD + "nonNegativeInteger")))
+    if award.individuals is not None:
+        w.add(node, T["individualCount"], Literal(str(award.individuals), datatype=NamedNode(XSD + "nonNegativeInteger")))
+    w.add(node, T["evidence"], mention_node(w, art, article_id, node, award.span))
+
+
+__all__ = ["article_quads", "date_literal", "ORG"]

@@ -1,0 +1,125 @@
+"""The persistent store: Oxigraph (RocksDB) on disk, one named graph per article.
+
+pyoxigraph does the heavy lifting (bulk writes, SPARQL, serialisation);
+:meth:`GraphStore.rdflib` gives the same data as an rdflib ``Dataset``
+through oxrdflib for code that wants rdflib's API.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..ontology import BASE, TD
+
+DEFAULT_STORE = "thidua.store"
+STORE_FORMAT = "1"  # bump when the vocabulary or the graph layout changes incompatibly
+META_GRAPH = ox.NamedNode(BASE + "id/graph/meta")
+_STORE_NODE = ox.NamedNode(BASE + "id/store")
+_FORMAT = ox.NamedNode(str(TD["storeFormat"]))
+
+PREFIXES = {
+    "td": str(TD),
+    "id": BASE + "id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used; the message says why and what to do."""
+
+
+class GraphStore:
+    """An on-disk Oxigraph store holding one named graph per article."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False, create: bool = True):
+        self.path = Path(path)
+        if not self.path.exists() and (read_only or not create):
+            raise StoreError(f"{self.path}: no store here (run `thidua build ARTICLES --store {self.path}` first)")
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path}: the store is in use by another thidua process; "
+                                 "wait for it to finish and try again") from None
+            raise StoreError(f"{self.path}: not a readable thidua store ({message.splitlines()[0]})") from None
+        self._check_format(read_only)
+
+    def _check_format(self, read_only: bool) -> None:
+        found = [q.object.value for q in self._store.quads_for_pattern(_STORE_NODE, _FORMAT, None, META_GRAPH)]
+        if not found:
+            if any(True for _ in self._store.named_graphs()):
+                raise StoreError(f"{self.path}: a store without a thidua format marker "
+                                 "(written by another tool or an older version); build into a new --store")
+            if not read_only:
+                self._store.add(ox.Quad(_STORE_NODE, _FORMAT, ox.Literal(STORE_FORMAT), META_GRAPH))
+        elif found[0] != STORE_FORMAT:
+            raise StoreError(f"{self.path}: store format {found[0]}, this thidua reads format {STORE_FORMAT}; "
+                             "rebuild it from the articles into a new --store")
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
+        """Make the named graph hold exactly ``quads`` (re-loading an article leaves nothing stale)."""
+        graph = ox.NamedNode(graph_iri)
+        self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+        self._store.add_graph(graph)
+        self._store.extend(quads)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        graph = ox.NamedNode(graph_iri)
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    def article_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if g != META_GRAPH)
+
+    def query(self, sparql: str, *, union: bool = True):
+        """Run SPARQL with the project prefixes declared; the default graph is the union of articles."""
+        return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
+
+    def data_quads(self) -> Iterable[ox.Quad]:
+        """Every article quad (the store's bookkeeping graph left out)."""
+        return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != META_GRAPH)
+
+    def count_quads(self) -> int:
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"
+                            % META_GRAPH.value, union=False)
+        return int(next(iter(result))["n"].value)
+
+    def rdflib(self):
+        """The same data as an rdflib ``Dataset`` (oxrdflib store over this Oxigraph store)."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self._store))
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,332 @@
+"""Dated events, anniversaries and awards, read sentence by sentence from the expanded text."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicon import AWARD_KINDS, EVENT_KINDS, NATIONAL_DATES
+from .places import VIETNAM, UnitMention
+
+_DAY_MONTH = re.compile(
+    r"(?<![\d/.\w])(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])|"
+    r"(?<![\w])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+_KIND_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in EVENT_KINDS) + r")(?![\w])", re.I)
+_KIND = dict(EVENT_KINDS)
+_HELD = re.compile(r"(tổ chức|diễn ra|khai mạc|long trọng|tiến hành|được tổ chức|đã tổ chức|tổ chức thành công)", re.I)
+_NOT_HELD_BEFORE = re.compile(r"(nghị quyết|văn kiện|chuẩn bị|tiến tới|hướng tới|kết luận|chỉ thị|theo|quyết định|"
+                              r"kế hoạch|thực hiện|triển khai|sau)\s*$", re.I)
+_HELD_SUCCESS = re.compile(r"tổ chức( thành công)?\s+(cuộc\s+)?$", re.I)
+_REVIEW_YEAR = re.compile(r"(?:tổng kết|sơ kết|đánh giá|nhìn lại)[^.;]{0,80}?năm\s+(\d{4})", re.I)
+_PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
+_NATIONWIDE = re.compile(r"toàn quốc|của Đảng|Quốc hội khóa|toàn dân", re.I)
+_PLACE_AT = re.compile(r"(?<![\w])tại\s+$", re.I)
+
+_ANNIV = re.compile(r"(?<![\d\w.,/])(\d{1,4})\s+năm\s+", re.I)
+_ANNIV_CONTEXT = re.compile(r"(kỷ niệm|chào mừng|hướng tới|dịp|nhân dịp|tròn)\b", re.I)
+_ANNIV_SUBJECT_START = re.compile(
+    r"(ngày|thành lập|giải phóng|tái lập|truyền thống|cách mạng|quốc khánh|chiến thắng|sinh|hy sinh|"
+    r"thống nhất|toàn quốc kháng chiến|khởi nghĩa|chủ tịch hồ chí minh|bác hồ|lời kêu gọi|đổi mới|"
+    r"xây dựng và phát triển|nhà giáo|thương binh)", re.I)
+_SUBJECT_END = re.compile(r"\s*(\(|;|\.(?!\d)|:|“|\"|,(?! thống nhất)| gắn với| với | đạt | đã | được | và \d+ năm| - \d| – \d|"
+                          r" và các| cùng |\bnhằm\b|\bđể\b|\bsẽ\b|\btừ nay\b|\bdiễn ra\b|$)", re.I)
+_PAREN_RANGE = re.compile(
+    r"\s*\(\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*[–-]\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*\)")
+_LIST_CONTINUES = re.compile(r"^[\s,;]*(và)?\s*$", re.I)
+
+_AWARD_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in AWARD_KINDS) + r")(?![\w])", re.I)
+_AWARD = dict(AWARD_KINDS)
+_CONFERRER = re.compile(r"^[^.;]{0,30}?\bcủa\s+((?:Thủ tướng Chính phủ|Chủ tịch nước|Chính phủ|Bộ [^,.;]{2,30}?|"
+                        r"Chủ tịch Ủy ban nhân dân (?:tỉnh|huyện|thành phố|thị xã|xã)|Ủy ban nhân dân (?:tỉnh|huyện|thành phố|thị xã|xã)|"
+                        r"Ban Thường vụ (?:Tỉnh|Huyện) ủy|Tỉnh ủy|Huyện ủy|Hội đồng Thi đua - Khen thưởng [^,.;]{2,20}?|"
+                        r"Liên đoàn Lao động [^,.;]{2,20}?))(?=[\s,.;]|$)")
+_COUNT = re.compile(r"(\d[\d.]*)\s+(tập thể|cá nhân)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the (expanded) text: split at line breaks and at . ! ? before a capital."""
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in re.finditer(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])", line.group(0)):
+            out.append(Sentence(start, line.start() + m.start()))
+            start = line.start() + m.end()
+        out.append(Sentence(start, line.end()))
+    return out
+
+
+def iso(day: int, month: int, year: int | None) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is None:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """What the article says about which year it speaks of."""
+
+    published: str | None
+    anniversary_years: tuple[int, ...]
+    frequent_year: int | None
+
+    def year_for(self, day: int, month: int, sentence: str) -> int | None:
+        """The year of a day written without one ("Ngày 29/12")."""
+        if self.published:
+            y, m, d = int(self.published[:4]), int(self.published[5:7]), int(self.published[8:10])
+            return y - 1 if (month, day) > (m, d) else y
+        review = _REVIEW_YEAR.search(sentence)
+        if review:
+            y = int(review.group(1))
+            return y if month >= 7 else y + 1
+        period = _PERIOD.search(sentence)
+        if period:
+            return int(period.group(2))
+        if self.anniversary_years:
+            return max(Counter(self.anniversary_years).items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return self.frequent_year
+
+
+def year_context(text: str, published: str | None, anniversary_dates: list[str | None]) -> YearContext:
+    years = [int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100]
+    frequent = max(Counter(years).items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+    anniv = tuple(int(d[:4]) for d in anniversary_dates if d and int(d[:4]) >= 1990)
+    return YearContext(published, anniv, frequent)
+
+
+def _first_date(sentence: str, ctx: YearContext) -> str | None:
+    for m in _DAY_MONTH.finditer(sentence):
+        if "(" in sentence[max(0, m.start() - 3):m.start()] or re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
+            continue
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        day_i, month_i = int(day), int(month)
+        if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
+            continue
+        year_i = int(year) if year else ctx.year_for(day_i, month_i, sentence)
+        return iso(day_i, month_i, year_i)
+    return None
+
+
+@dataclass(frozen=True)
+class EventFound:
+    kind: str
+    date: str | None
+    place: object  # Place | None
+    label: str
+    start: int
+    end: int
+    organizer: str | None
+    reviews_period: str | None
+
+
+def _label(text: str, start: int) -> str:
+    m = re.match(r"[^,;.()]{3,160}", text[start:])
+    words = (m.group(0) if m else text[start:start + 80]).split()[:22]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], ctx: YearContext,
+                home, bodies_before) -> list[EventFound]:
+    """Gatherings the article reports as held: a head noun in a sentence with a date and a verb of holding."""
+    events: list[EventFound] = []
+    for s in sentences:
+        sentence = text[s.start:s.end]
+        for m in _KIND_RE.finditer(sentence):
+            before = sentence[:m.start()]
+            if _NOT_HELD_BEFORE.search(before[-30:]):
+                continue
+            kind = _KIND[m.group(1).lower()]
+            date = _first_date(sentence, ctx)
+            success = _HELD_SUCCESS.search(before[-40:])
+            if date is None and success:
+                year = _YEAR.search(sentence)
+                date = year.group(1) if year else (str(ctx.frequent_year) if ctx.frequent_year else None)
+            elif date is None or not (_HELD.search(sentence) or _DAY_MONTH.match(sentence.lstrip()[:20])
+                                      or re.match(r"(sáng|chiều|tối|trưa|ngày)\b", sentence.lstrip(), re.I)):
+                continue
+            if date is None:
+                continue
+            place = _event_place(sentence, s.start, m.start(), units, home)
+            if _NATIONWIDE.search(sentence[m.start():m.start() + 80]) and kind in ("Đại hội",):
+                place = VIETNAM
+            label = _label(sentence, m.start())
+            period = _PERIOD.search(label)
+            review = re.search(r"năm\s+(\d{4})", label)
+            events.append(EventFound(kind, date, place, label, s.start + m.start(), s.start + m.end(),
+                                     bodies_before(s.start, s.start + m.start()),
+                                     f"{period.group(1)}-{period.group(2)}" if period else (review.group(1) if review else None)))
+            if not success:
+                break  # one held gathering per sentence; "tổ chức thành công A, B" lists several
+    unique: dict[tuple[str, str | None], EventFound] = {}
+    for e in events:
+        unique.setdefault((e.kind, e.date), e)
+    return list(unique.values())
+
+
+def _event_place(sentence: str, offset: int, head: int, units: list[UnitMention], home):
+    """Where: "tại <unit>", else the unit of the body that held it (before the head noun), else home."""
+    inside = [u for u in units if offset <= u.start < offset + len(sentence)]
+    for u in inside:
+        if _PLACE_AT.search(sentence[: u.start - offset]):
+            return u.place
+    before = [u for u in inside if u.start - offset < head and u.place.level != "country"]
+    if before:
+        return before[-1].place
+    return home
+
+
+@dataclass(frozen=True)
+class AnniversaryFound:
+    ordinal: int
+    subject: str
+    base_date: str | None
+    date: str | None
+    start: int
+    end: int
+    mismatch: bool
+
+
+def _parse_date(text: str) -> str | None:
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/?(\d{4})", text)
+    if m:
+        return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return text if re.fullmatch(r"\d{4}", text) else None
+
+
+def _plus_years(base: str, years: int) -> str:
+    if len(base) == 4:
+        return f"{int(base) + years:04d}"
+    y = int(base[:4]) + years
+    month_day = base[4:]
+    if month_day == "-02-29" and not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+        month_day = "-02-28"
+    return f"{y:04d}{month_day}"
+
+
+def _national(subject: str) -> tuple[str, str] | None:
+    low = subject.lower()
+    for keywords, base, canonical in NATIONAL_DATES:
+        if all(k in low for k in keywords):
+            return base, canonical
+    return None
+
+
+def find_anniversaries(text: str, sentences: list[Sentence]) -> list[AnniversaryFound]:
+    """ "N năm (Ngày) …" commemorations, with dates from parentheses or the national calendar."""
+    found: list[AnniversaryFound] = []
+    for s in sentences:
+        sentence = text[s.start:s.end]
+        last_end = None
+        for m in _ANNIV.finditer(sentence):
+            ordinal = int(m.group(1))
+            if not 1 <= ordinal <= 1000:
+                continue
+            rest = sentence[m.end():]
+            if not _ANNIV_SUBJECT_START.match(rest):
+                continue
+            before = sentence[:m.start()]
+            in_list = last_end is not None and _LIST_CONTINUES.match(sentence[last_end:m.start()])
+            if not (in_list or _ANNIV_CONTEXT.search(before[-60:]) or re.match(r"ngày|thành lập|tái lập", rest, re.I)):
+                continue
+            end_m = _SUBJECT_END.search(rest)
+            subject = rest[: end_m.start()].strip() if end_m else rest.strip()
+            subject = " ".join(subject.split()[:14]).rstrip(" ,;–-")
+            if not subject:
+                continue
+            subject_end = m.end() + len(rest[: end_m.start()]) if end_m else len(sentence)
+            paren = _PAREN_RANGE.match(sentence, subject_end)
+            if paren is None:
+                # The dates may follow an apposition: "Chi bộ Đảng đầu tiên, tiền thân của … (28/10/1948 – 28/10/2023)".
+                clause = re.match(r"[^;()]{0,120}", sentence[subject_end:])
+                nxt = _ANNIV.search(sentence, subject_end)
+                limit = subject_end + (clause.end() if clause else 0)
+                if nxt and nxt.start() < limit:
+                    limit = nxt.start()
+                paren = _PAREN_RANGE.match(sentence, limit) if limit > subject_end else None
+            parts = [subject]
+            halves = re.split(r"\s+và\s+", subject)
+            if len(halves) == 2 and all(_national(h) for h in halves) and _national(halves[0]) != _national(halves[1]):
+                parts = halves
+            for part in parts:
+                base = date = None
+                mismatch = False
+                if paren and len(parts) == 1:
+                    base, date = _parse_date(paren.group(1)), _parse_date(paren.group(2))
+                    if base and date:
+                        mismatch = int(date[:4]) - int(base[:4]) != ordinal
+                if base is None:
+                    national = _national(part)
+                    if national:
+                        base = national[0]
+                        date = _plus_years(base, ordinal)
+                elif date is None:
+                    date = _plus_years(base, ordinal)
+                subject_text = part[:1].upper() + part[1:]
+                found.append(AnniversaryFound(ordinal, subject_text, base, date, s.start + m.start(),
+                                              s.start + subject_end, mismatch))
+            last_end = (paren.end() if paren else subject_end)
+    return _merge_anniversaries(found)
+
+
+_SUBJECT_KEYS = ("thành lập", "giải phóng", "tái lập", "truyền thống", "sinh", "chiến thắng", "quốc khánh",
+                 "cách mạng", "thống nhất", "kháng chiến")
+
+
+def _anniversary_key(a: AnniversaryFound) -> tuple:
+    national = _national(a.subject)
+    if national:
+        return (a.ordinal, national[0])
+    low = a.subject.lower()
+    return (a.ordinal, next((k for k in _SUBJECT_KEYS if k in low), low))
+
+
+def _merge_anniversaries(found: list[AnniversaryFound]) -> list[AnniversaryFound]:
+    """One anniversary per ordinal and subject; the mention with full dates and the longest subject wins."""
+    groups: dict[tuple, list[AnniversaryFound]] = {}
+    for a in found:
+        groups.setdefault(_anniversary_key(a), []).append(a)
+    merged = []
+    for items in groups.values():
+        best = max(items, key=lambda a: (len(a.base_date or ""), len(a.subject), -a.start))
+        merged.append(best)
+    return sorted(merged, key=lambda a: a.start)
+
+
+@dataclass(frozen=True)
+class AwardFound:
+    kind: str
+    conferred_by: str | None
+    collectives: int | None
+    individuals: int | None
+    start: int
+    end: int
+
+
+def find_awards(text: str, sentences: list[Sentence]) -> list[AwardFound]:
+    """Commendations: the kind, who conferred it, to how many collectives and individuals."""
+    found: list[AwardFound] = []
+    for s in sentences:
+        sentence = text[s.start:s.end]
+        for m in _AWARD_RE.finditer(sentence):
+            kind = _AWARD[m.group(1).lower()]
+            tail = sentence[m.end():]
+            if kind == "Huân chương":
+                cls = re.match(r"\s+((?:Lao động|Độc lập|Bảo vệ Tổ quốc|Chiến công|Quân công|Hồ Chí Minh|Sao vàng)"
+                               r"(?:\s+hạng\s+(?:Nhất|Nhì|Ba))?)", tail)
+                if cls:
+                    kind = f"Huân chương {cls.group(1)}"
+            conferrer = _CONFERRER.match(tail)
+            clause = re.split(r"[;]", tail)[0][:120]
+            counts = {what: int(n.replace(".", "")) for n, what in _COUNT.findall(clause)}
+            found.append(AwardFound(kind, conferrer.group(1) if conferrer else None,
+                                    counts.get("tập thể"), counts.get("cá nhân"), s.start + m.start(), s.start + m.end()))
+    return found

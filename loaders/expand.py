@@ -1,0 +1,73 @@
+"""Abbreviations expanded, with a map back to the original offsets.
+
+The extractor parses the expanded text ("Chủ tịch Ủy ban nhân dân huyện")
+but reports spans in the body as written ("Chủ tịch UBND huyện").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import ABBREVIATIONS
+
+_TOKEN_EDGE = r"(?<![\w&/.])"
+_ABBREV_RE = re.compile(
+    _TOKEN_EDGE + "(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+# "thi đua khen thưởng", "thi đua, khen thưởng", "Thi đua – Khen thưởng" after a body's head: one form.
+_TDKT_RE = re.compile(r"(?<![\w])(Hội đồng|HĐ|Ban)\s+thi đua\s*[,–-]?\s*khen thưởng", re.I)
+
+
+@dataclass(frozen=True)
+class Expanded:
+    text: str
+    _starts: tuple[int, ...]  # expanded offsets where a segment starts
+    _origins: tuple[int, ...]  # original offset of each segment start
+    _lengths: tuple[int, ...]  # original length of each replaced segment (-1: copied text)
+
+    def original(self, pos: int) -> int:
+        """Map an expanded offset to the body's offset."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return pos
+        if self._lengths[i] < 0:
+            return self._origins[i] + (pos - self._starts[i])
+        return self._origins[i] + (self._lengths[i] if pos > self._starts[i] else 0)
+
+
+def expand(text: str) -> Expanded:
+    """Replace every abbreviation token by its expansion, remembering where each piece came from."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    lengths: list[int] = []
+    out = 0
+    last = 0
+
+    def copy(upto: int) -> None:
+        nonlocal out, last
+        if upto > last:
+            starts.append(out)
+            origins.append(last)
+            lengths.append(-1)
+            pieces.append(text[last:upto])
+            out += upto - last
+            last = upto
+
+    replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)]) for m in _ABBREV_RE.finditer(text)]
+    replacements += [(m.start(), m.end(), ("Ban" if m.group(1).lower() == "ban" else "Hội đồng") + " Thi đua - Khen thưởng")
+                     for m in _TDKT_RE.finditer(text)]
+    # Where two replacements start together, the longer one wins.
+    replacements.sort(key=lambda r: (r[0], -r[1]))
+    for start, end, value in replacements:
+        if start < last:
+            continue
+        copy(start)
+        starts.append(out)
+        origins.append(start)
+        lengths.append(end - start)
+        pieces.append(value)
+        out += len(value)
+        last = end
+    copy(len(text))
+    return Expanded("".join(pieces), tuple(starts), tuple(origins), tuple(lengths))

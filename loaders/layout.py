@@ -1,0 +1,157 @@
+"""Article layout: split cleaned lines into banner, headline, dateline, body, byline, chrome.
+
+Works on the lines of a plain-text article or of the text an HTML page was
+reduced to.  Pure functions; no I/O.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that belong to the site, not to the article.
+_CHROME_LINE = re.compile(
+    r"^(Tìm kiếm theo|Tìm kiếm|Tin nóng|Tin tiêu điểm|Tin nổi bật|Tin mới|Tin liên quan|Tin khác|"
+    r"Các tin khác|Bài viết liên quan|Lịch công tác|Website liên kết|Liên kết website|"
+    r"Thống kê truy cập|Hôm nay|Hôm qua|Đã truy cập|Tổng (số )?lượt truy cập|Lượt truy cập|"
+    r"Đang (truy cập|online)|Trực tuyến|Tin sở ban ngành|Bản đồ|Thông tin báo chí|"
+    r"Gửi ý kiến phản hồi|Ý kiến bạn đọc|In bài|In trang|Chia sẻ|Bình luận|Lượt xem|Số lượt xem|"
+    r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
+    r"Bản quyền|Copyright|©|Cơ quan chủ quản|Chịu trách nhiệm|Địa chỉ:|Điện thoại:|Email:|"
+    r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:)",
+    re.I,
+)
+_BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
+_BANNER_LINE = re.compile(
+    r"^(Chủ đề (công tác )?năm|Năm \d{4}.{0,40}chủ đề|Chào mừng|Nhiệt liệt chào mừng|"
+    r"Cổng thông tin|Trang thông tin|Trang tin|Báo điện tử|Website)", re.I)
+_DATELINE = re.compile(
+    r"^(?:(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s*)?(?:(?:Ngày đăng|Cập nhật|Đăng ngày|Ngày)\s*:?\s*)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-|,]?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?)?\s*(?:\(?GMT[+\d:]*\)?)?$",
+    re.I)
+_TIME_FIRST_DATELINE = re.compile(r"^(\d{1,2})[:h](\d{2})\s*(?:,|-|\|)?\s*(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.I)
+_BYLINE_PREFIX = re.compile(r"^(Bài và ảnh|Bài, ảnh|Bài ảnh|Tin và ảnh|Tin, ảnh|Tin ảnh|Bài|Tin|Ảnh|Nguồn|"
+                            r"Tác giả|Người viết|Nhóm phóng viên|PV|CTV)\s*[:.]\s*", re.I)
+_BYLINE_AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
+_NAME_PART = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ']*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ']*){0,4}$")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”]\s*$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    site_lines: tuple[str, ...]
+    title: str
+    published: str | None
+    body_lines: tuple[str, ...]
+    authors: tuple[str, ...]
+    affiliation: str | None
+
+
+def parse_dateline(line: str) -> str | None:
+    """ "09/12/2021 16:30" -> "2021-12-09T16:30"; "20/01/2021" -> "2021-01-20"."""
+    line = line.strip()
+    m = _DATELINE.match(line)
+    if m:
+        day, month, year, hour, minute = m.groups()
+    else:
+        m = _TIME_FIRST_DATELINE.match(line)
+        if not m:
+            return None
+        hour, minute, day, month, year = m.groups()
+    day_i, month_i = int(day), int(month)
+    if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
+        return None
+    iso = f"{int(year):04d}-{month_i:02d}-{day_i:02d}"
+    if hour is not None and int(hour) < 24 and int(minute) < 60:
+        iso += f"T{int(hour):02d}:{int(minute):02d}"
+    return iso
+
+
+def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
+    """ "Mai Thắm – Quốc Nghị (Trung tâm TT&VH)" -> (("Mai Thắm", "Quốc Nghị"), "Trung tâm TT&VH").
+
+    Returns no names when the line does not look like a byline.
+    """
+    text = _BUTTON_SUFFIX.sub("", line.strip()).strip()
+    text = re.sub(r"^CTV\s*\.?\s*", "", text)
+    text = _BYLINE_PREFIX.sub("", text)
+    affiliation = None
+    m = _BYLINE_AFFILIATION.search(text)
+    if m:
+        affiliation = m.group(1).strip()
+        text = text[: m.start()].strip()
+    text = text.rstrip(" .")
+    if not text or len(text) > 80:
+        return (), None
+    parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\s*,\s*|\s+và\s+|\s*/\s*", text) if p.strip()]
+    if not parts or not all(_NAME_PART.match(p) and 1 < len(p.split()) + (len(p) > 3) for p in parts):
+        return (), None
+    return tuple(parts), affiliation
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(_CHROME_LINE.match(line)) or bool(re.fullmatch(r"[\d.,: ]+", line))
+
+
+def _strip_trailing_chrome(lines: list[str]) -> list[str]:
+    """Drop the site's trailing block: from the first chrome line after which only short lines follow."""
+    cut = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if _is_chrome(line):
+            cut = i
+        elif len(line) > 90 or _SENTENCE_END.search(line) and len(line) > 60:
+            break
+    return lines[:cut]
+
+
+def split_layout(lines: list[str], *, title_hint: str | None = None,
+                 published_hint: str | None = None, boilerplate: frozenset[str] = frozenset()) -> Layout:
+    """Find the parts of an article in its non-empty, normalised lines."""
+    lines = [ln for ln in lines if ln and ln not in boilerplate]
+    # A byline glued to a site button ("Hoàng GáiGửi ý kiến phản hồi") is unglued first.
+    lines = [_BUTTON_SUFFIX.sub("", ln).strip() or ln for ln in lines]
+    lines = [ln for ln in lines if ln]
+    lines = _strip_trailing_chrome(lines)
+    site: list[str] = []
+    title = title_hint or ""
+    published = published_hint
+    start = 0
+    if not title_hint:
+        # The headline is the last short line before the dateline or the first paragraph;
+        # short lines before it are the site's banner.
+        head: list[str] = []
+        for line in lines[:4]:
+            if parse_dateline(line) or len(line) > 250 or (head and _looks_like_paragraph(line)):
+                break
+            head.append(line)
+        if not head and lines:
+            head = [lines[0]]
+        for line in head[:-1]:
+            site.append(line)
+        title = head[-1] if head else ""
+        start = len(head)
+        if len(head) > 1 and _BANNER_LINE.match(title) and not _BANNER_LINE.match(head[0]):
+            # The banner came last: the headline is the line before it.
+            title, site = head[0], head[1:]
+    body = lines[start:]
+    # Drop the headline repeated at the top of an HTML body, and datelines near the top.
+    cleaned: list[str] = []
+    for i, line in enumerate(body):
+        if i < 4 and title and line == title:
+            continue
+        if i < 6 and parse_dateline(line):
+            published = published or parse_dateline(line)
+            continue
+        cleaned.append(line)
+    authors: tuple[str, ...] = ()
+    affiliation = None
+    if cleaned:
+        names, affiliation = split_byline(cleaned[-1])
+        if names:
+            authors = names
+            cleaned = cleaned[:-1]
+    return Layout(tuple(site), title, published, tuple(cleaned), authors, affiliation)
+
+
+def _looks_like_paragraph(line: str) -> bool:
+    return len(line) > 160 or (bool(_SENTENCE_END.search(line)) and len(line) > 80)

@@ -1,0 +1,227 @@
+"""Word lists of the genre: abbreviations, roles, bodies, surnames, event kinds, national dates.
+
+Data, not logic: each table is documented where it is defined, and the
+extractor reads only from here, so adding a word never means touching code.
+"""
+from __future__ import annotations
+
+# Abbreviation -> expansion, applied to whole tokens before parsing (ANNOTATION.md "Text").
+# Order matters only for readability; matching is by whole token.
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "HĐND": "Hội đồng nhân dân",
+    "TĐKT": "Thi đua - Khen thưởng",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "BTV": "Ban Thường vụ",
+    "BTVTU": "Ban Thường vụ Tỉnh ủy",
+    "BTVHU": "Ban Thường vụ Huyện ủy",
+    "BCH": "Ban Chấp hành",
+    "TU": "Tỉnh ủy",
+    "HU": "Huyện ủy",
+    "ĐU": "Đảng ủy",
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+    "TUV": "Tỉnh ủy viên",
+    "HUV": "Huyện ủy viên",
+    "UVBTV": "Ủy viên Ban Thường vụ",
+    "UV": "Ủy viên",
+    "PBT": "Phó Bí thư",
+    "PCT": "Phó Chủ tịch",
+    "CT": "Chủ tịch",
+    "TT&VH": "Truyền thông và Văn hóa",
+    "TTVH": "Truyền thông và Văn hóa",
+    "TT-VH": "Truyền thông và Văn hóa",
+    "VH-TT": "Văn hóa - Thể thao",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "CCB": "Cựu chiến binh",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "ĐTN": "Đoàn Thanh niên",
+    "TNCS": "Thanh niên Cộng sản",
+    "NTM": "nông thôn mới",
+    "ĐBQH": "Đại biểu Quốc hội",
+    "KT-XH": "kinh tế - xã hội",
+    "TP": "thành phố",
+    "TP.": "thành phố",
+    "TX": "thị xã",
+    "CHQS": "Chỉ huy Quân sự",
+    "BCHQS": "Ban Chỉ huy Quân sự",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "KH&CN": "Khoa học và Công nghệ",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "Đ/c": "đồng chí",
+    "đ/c": "đồng chí",
+    "Đ/C": "đồng chí",
+    "HĐ": "Hội đồng",
+    "TP.HCM": "thành phố Hồ Chí Minh",
+    "TPHCM": "thành phố Hồ Chí Minh",
+    "HCM": "Hồ Chí Minh",
+}
+
+# Roles a person holds, longest first where one is a prefix of another.
+# "Trưởng"/"Phó Trưởng" combine with the body's head noun: "Trưởng Ban TĐKT" is role "Trưởng ban".
+ROLES: tuple[str, ...] = (
+    "Phó Bí thư Thường trực", "Phó Chủ tịch Thường trực", "Ủy viên Thường trực",
+    "Phó Chủ tịch", "Chủ tịch", "Phó Bí thư", "Tổng Bí thư", "Bí thư",
+    "Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Chánh Thanh tra", "Chánh Thanh tra",
+    "Phó Chánh án", "Chánh án", "Phó Viện trưởng", "Viện trưởng",
+    "Phó Giám đốc", "Giám đốc", "Phó Chủ nhiệm", "Chủ nhiệm", "Phó Tổng Biên tập", "Tổng Biên tập",
+    "Phó Hiệu trưởng", "Hiệu trưởng", "Phó Chỉ huy trưởng", "Chỉ huy trưởng", "Chính trị viên",
+    "Phó Thủ tướng", "Thủ tướng", "Phó Chủ tịch nước", "Thứ trưởng", "Bộ trưởng",
+    "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng đoàn", "Trưởng đoàn",
+    "Phó Cục trưởng", "Cục trưởng", "Phó Chi cục trưởng", "Chi cục trưởng",
+    "Phó Trưởng", "Trưởng", "Ủy viên", "Đại biểu", "Thành viên", "Thường trực",
+)
+
+# Suffix titles: "Tỉnh ủy viên" -> role "Ủy viên" in body "Tỉnh ủy".
+MEMBER_SUFFIX_BODIES: dict[str, str] = {
+    "tỉnh ủy viên": "Tỉnh ủy", "huyện ủy viên": "Huyện ủy", "thành ủy viên": "Thành ủy",
+    "thị ủy viên": "Thị ủy", "quận ủy viên": "Quận ủy", "đảng ủy viên": "Đảng ủy",
+}
+
+# Bodies recognised by a fixed phrase (matched case-insensitively), with their canonical name and
+# the administrative level they serve ("self" = the unit written after them).
+FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
+    ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "province"),
+    ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy", "district"),
+    ("Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy", None),
+    ("Ban Thường vụ Thị ủy", "Ban Thường vụ Thị ủy", "district"),
+    ("Ban Thường vụ Quận ủy", "Ban Thường vụ Quận ủy", "district"),
+    ("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy", None),
+    ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "country"),
+    ("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "country"),
+    ("Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "country"),
+    ("Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh", "province"),
+    ("Ban Chấp hành Đảng bộ huyện", "Ban Chấp hành Đảng bộ huyện", "district"),
+    ("Ủy ban nhân dân", "Ủy ban nhân dân", None),
+    ("Hội đồng nhân dân", "Hội đồng nhân dân", None),
+    ("Hội đồng Thi đua - Khen thưởng", "Hội đồng Thi đua - Khen thưởng", None),
+    ("Ban Thi đua - Khen thưởng", "Ban Thi đua - Khen thưởng", None),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", None),
+    ("Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc", None),
+    ("Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", None),
+    ("Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc", None),
+    ("Tỉnh ủy", "Tỉnh ủy", "province"),
+    ("Huyện ủy", "Huyện ủy", "district"),
+    ("Thành ủy", "Thành ủy", None),
+    ("Thị ủy", "Thị ủy", "district"),
+    ("Quận ủy", "Quận ủy", "district"),
+    ("Đảng ủy", "Đảng ủy", None),
+    ("Quốc hội", "Quốc hội", "country"),
+    ("Chính phủ", "Chính phủ", "country"),
+    ("Chủ tịch nước", "Chủ tịch nước", "country"),
+    ("Liên đoàn Lao động", "Liên đoàn Lao động", None),
+    ("Hội Cựu chiến binh", "Hội Cựu chiến binh", None),
+    ("Hội Liên hiệp Phụ nữ", "Hội Liên hiệp Phụ nữ", None),
+    ("Hội Nông dân", "Hội Nông dân", None),
+    ("Huyện đoàn", "Huyện đoàn", "district"),
+    ("Tỉnh đoàn", "Tỉnh đoàn", "province"),
+    ("Thành đoàn", "Thành đoàn", None),
+)
+
+# Head nouns that start a body written out in words ("Ban Tuyên giáo", "Sở Nội vụ", "Trung tâm …").
+BODY_HEADS: tuple[str, ...] = (
+    "Ban Chỉ huy", "Bộ Chỉ huy", "Ban", "Sở", "Phòng", "Trung tâm", "Hội", "Văn phòng", "Công an",
+    "Bộ", "Cục", "Chi cục", "Viện", "Tòa án", "Đoàn", "Báo", "Đài", "Trường", "Bệnh viện", "Kho bạc",
+    "Ngân hàng", "Chi nhánh", "Thanh tra", "Ủy ban Kiểm tra", "Ủy ban", "Liên đoàn", "Đảng bộ", "Chi bộ",
+    "Hợp tác xã", "Công ty", "Tổng công ty", "Quỹ", "Học viện",
+)
+
+# Level of the unit a body serves when the text does not say (its name says it).
+BODY_LEVEL_BY_HEAD: dict[str, str] = {"Sở": "province", "Bộ": "country", "Cục": "country", "Phòng": "district"}
+
+# "Trưởng"/"Phó Trưởng" + body head -> role as ANNOTATION.md writes it.
+CHIEF_ROLE_BY_HEAD: dict[str, str] = {"Ban": "ban", "Phòng": "phòng", "Đoàn": "đoàn"}
+
+# Vietnamese family names (and a few ethnic-minority name starts): a capitalised sequence that
+# starts with one of these and follows a title is a person's name.
+SURNAMES: frozenset[str] = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh Đoàn
+Lương Cao Hà Tạ Vi Lục Nông Hứa La Lò Quàng Triệu Chu Thái Tô Tăng Lã Kiều Khổng Từ Châu Giang Thân
+Tống Âu Bế Lưu Ông Phùng Quách Tôn Trương Diệp Kim Mạc Nghiêm Phí Sầm Đàm Lạc Cù Ma Hầu Sùng Giàng
+Vàng Thào Mùa Lầu Chẻo Lường Cầm Mè Quan Lành Hoàng Văn Nịnh Hoàng Khúc Khuất Lại Mẫn Nhữ Ninh Ôn
+Phí Phó Quản Tiêu Tào Thạch Tiết Trình Trịnh Ung Viên Vương Yên Âu Doãn Đồng Đàm Giáp Hàn Kha Khương
+Lò Lỗ Lôi Mông Nhan Nghiêm Ngọ Nhâm Phương Sơn Thi Thiều Tòng Tống Văn Vi Y H' Ksor Rơ Siu Nay Rah
+Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim Sơn Lâm Chau Néang
+""".split())
+
+# Words that end a person's name (they start a title or a body, never a name part).
+NAME_STOPWORDS: frozenset[str] = frozenset("""
+Bí Chủ Phó Trưởng Giám Chánh Ủy Uỷ Tỉnh Huyện Quận Đảng Ban Sở Phòng Hội Tổng Thủ Bộ Cục Viện Hiệu
+Chỉ Thường UBND HĐND MTTQ Ngày Sáng Chiều Tối Tại Dự Cùng Về Với Trong Theo Đây Các Những Năm Tháng
+Lễ Xã Phường Kỷ Phát Trao Tặng Đến Tới Cho Là Đồng Tham Được Nguyên
+""".split())
+
+# Given-name syllables that also start common compounds ("Thị xã", "Trung tâm", "Văn phòng"): a name
+# ending in one of these, followed by a lower-case word, gives that syllable back.
+COMPOUND_STARTS: frozenset[str] = frozenset("Thị Thành Trung Đại Quốc Nhân Chính Văn Hải Kinh Công Nông Lao".split())
+
+# Event head nouns, longest first; the key is matched case-insensitively, the value is the kind written.
+EVENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("lễ phát động", "Lễ phát động"), ("lễ kỷ niệm", "Lễ kỷ niệm"), ("lễ tuyên dương", "Lễ tuyên dương"),
+    ("lễ trao", "Lễ trao"), ("lễ khen thưởng", "Lễ khen thưởng"), ("lễ ra mắt", "Lễ ra mắt"),
+    ("lễ khai mạc", "Lễ khai mạc"), ("lễ công bố", "Lễ công bố"), ("lễ mít tinh", "Lễ mít tinh"),
+    ("lễ ký kết", "Lễ ký kết"), ("lễ khánh thành", "Lễ khánh thành"), ("lễ khởi công", "Lễ khởi công"),
+    ("lễ đón nhận", "Lễ đón nhận"), ("lễ tổng kết", "Lễ tổng kết"), ("lễ bế mạc", "Lễ bế mạc"),
+    ("lễ báo công", "Lễ báo công"), ("lễ dâng hương", "Lễ dâng hương"), ("lễ giao nhận", "Lễ giao nhận"),
+    ("mít tinh", "Lễ mít tinh"),
+    ("hội nghị", "Hội nghị"), ("đại hội", "Đại hội"), ("hội thảo", "Hội thảo"), ("tọa đàm", "Tọa đàm"),
+    ("hội thi", "Hội thi"), ("hội diễn", "Hội diễn"), ("bầu cử", "Bầu cử"), ("kỳ họp", "Kỳ họp"),
+    ("phiên họp", "Phiên họp"), ("buổi lễ", "Lễ"), ("giao lưu", "Giao lưu"),
+)
+
+# National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.
+NATIONAL_DATES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("thành lập đảng",), "1930-02-03", "Ngày thành lập Đảng Cộng sản Việt Nam"),
+    (("cách mạng tháng tám",), "1945-08-19", "Cách mạng tháng Tám"),
+    (("cách mạng tháng 8",), "1945-08-19", "Cách mạng tháng Tám"),
+    (("quốc khánh",), "1945-09-02", "Quốc khánh 2/9"),
+    (("giải phóng miền nam",), "1975-04-30", "Ngày giải phóng miền Nam, thống nhất đất nước"),
+    (("giải phóng hoàn toàn miền nam",), "1975-04-30", "Ngày giải phóng miền Nam, thống nhất đất nước"),
+    (("thống nhất đất nước",), "1975-04-30", "Ngày thống nhất đất nước"),
+    (("sinh", "hồ chí minh"), "1890-05-19", "Ngày sinh Chủ tịch Hồ Chí Minh"),
+    (("sinh", "bác hồ"), "1890-05-19", "Ngày sinh Chủ tịch Hồ Chí Minh"),
+    (("sinh của bác",), "1890-05-19", "Ngày sinh Chủ tịch Hồ Chí Minh"),
+    (("thi đua ái quốc",), "1948-06-11", "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"),
+    (("chiến thắng điện biên phủ",), "1954-05-07", "Chiến thắng Điện Biên Phủ"),
+    (("quân đội nhân dân việt nam",), "1944-12-22", "Ngày thành lập Quân đội nhân dân Việt Nam"),
+    (("thương binh", "liệt sĩ"), "1947-07-27", "Ngày Thương binh - Liệt sĩ"),
+    (("mặt trận tổ quốc việt nam",), "1930-11-18", "Ngày thành lập Mặt trận Tổ quốc Việt Nam"),
+    (("đoàn thanh niên cộng sản hồ chí minh",), "1931-03-26", "Ngày thành lập Đoàn TNCS Hồ Chí Minh"),
+    (("hội liên hiệp phụ nữ việt nam",), "1930-10-20", "Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam"),
+    (("hội nông dân việt nam",), "1930-10-14", "Ngày thành lập Hội Nông dân Việt Nam"),
+    (("hội cựu chiến binh việt nam",), "1989-12-06", "Ngày thành lập Hội Cựu chiến binh Việt Nam"),
+    (("công đoàn việt nam",), "1929-07-28", "Ngày thành lập Công đoàn Việt Nam"),
+    (("báo chí cách mạng việt nam",), "1925-06-21", "Ngày Báo chí Cách mạng Việt Nam"),
+    (("bộ đội biên phòng",), "1959-03-03", "Ngày truyền thống Bộ đội Biên phòng"),
+    (("công an nhân dân",), "1945-08-19", "Ngày truyền thống Công an nhân dân"),
+    (("nhà giáo việt nam",), "1982-11-20", "Ngày Nhà giáo Việt Nam"),
+    (("toàn quốc kháng chiến",), "1946-12-19", "Ngày Toàn quốc kháng chiến"),
+    (("chiến thắng", "điện biên phủ trên không"), "1972-12-30", "Chiến thắng Hà Nội - Điện Biên Phủ trên không"),
+)
+
+# Historical persons named without a title, and the forms that refer to them.
+HISTORICAL_PERSONS: dict[str, str] = {
+    "Hồ Chí Minh": "Hồ Chí Minh", "Bác Hồ": "Hồ Chí Minh",
+    "Võ Nguyên Giáp": "Võ Nguyên Giáp", "Tôn Đức Thắng": "Tôn Đức Thắng",
+    "Lê Duẩn": "Lê Duẩn", "Trần Phú": "Trần Phú", "Nguyễn Văn Cừ": "Nguyễn Văn Cừ",
+    "Hà Huy Tập": "Hà Huy Tập", "Lê Hồng Phong": "Lê Hồng Phong", "Nguyễn Thị Minh Khai": "Nguyễn Thị Minh Khai",
+}
+
+# Award kinds, longest first (matched case-insensitively); the value is how the kind is written.
+AWARD_KINDS: tuple[tuple[str, str], ...] = (
+    ("cờ thi đua", "Cờ thi đua"), ("bằng khen", "Bằng khen"), ("giấy khen", "Giấy khen"),
+    ("huân chương", "Huân chương"), ("huy chương", "Huy chương"), ("kỷ niệm chương", "Kỷ niệm chương"),
+    ("chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua cơ sở"), ("chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua cấp tỉnh"),
+    ("chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua toàn quốc"),
+    ("tập thể lao động xuất sắc", "Tập thể Lao động xuất sắc"), ("lao động tiên tiến", "Lao động tiên tiến"),
+    ("danh hiệu anh hùng", "Anh hùng"),
+)

@@ -1,0 +1,323 @@
+"""People and the offices they hold, read from the expanded article text.
+
+Patterns of the genre, each a small parser over the text from a position:
+
+- a trigger and a name, then titles: "đồng chí Trần Việt Dũng – Phó Bí thư Huyện ủy, Chủ tịch UBND huyện";
+- a plural trigger and a list: "các đồng chí: A, Tỉnh ủy viên…; B, Phó Chủ tịch UBND huyện";
+- titles, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy";
+- a name that starts with a family name, then titles: "Nguyễn Văn A, Chủ tịch UBND xã, …";
+- historical persons ("phong cách Hồ Chí Minh", "Bác Hồ").
+
+A title is role + body + unit ("Chủ tịch" "Ủy ban nhân dân" "huyện"); a bare
+or missing unit is resolved by :mod:`.extract` against the article's subject.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HISTORICAL_PERSONS,
+                      MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
+from .places import LO, UP, UNIT_TYPES, UnitMention
+from .text import title_case_name
+
+_SYL = rf"[{UP}][{LO}{UP}']*"
+_ANY_SYL = rf"[{UP}{LO}][{LO}{UP}']*"
+_WORD = re.compile(rf"\s*({_ANY_SYL})")
+_CAP_WORD = re.compile(rf" ({_SYL})")
+_LOWER_WORD = re.compile(rf" ([{LO}]+)(?![\w])")
+
+_TRIGGER = re.compile(
+    r"(?<![\w])(các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
+    r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
+    r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
+    r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
+    r"Bà mẹ Việt Nam Anh hùng|Mẹ)(?![\w])", re.I)
+_PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà"}
+_ROLE_RE = re.compile(
+    r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
+_MEMBER_RE = re.compile(r"(nguyên\s+)?(tỉnh ủy viên|huyện ủy viên|thành ủy viên|thị ủy viên|quận ủy viên|"
+                        r"đảng ủy viên)(?![\w])", re.I)
+_FIXED_RE = re.compile(
+    r"\s*(" + "|".join(re.escape(b[0]) for b in sorted(FIXED_BODIES, key=lambda b: len(b[0]), reverse=True)) + r")(?![\w])",
+    re.I)
+_FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
+_HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
+                      re.I)
+_TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
+_SEPARATOR = re.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
+_ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
+# Lower-case words that may continue a body's name after a capitalised word ("Ban Tuyên giáo").
+_BODY_STOP_LOWER = frozenset("""
+phát biểu chủ trì dự tham trao tặng nhấn mạnh khẳng cho đã đang sẽ đến tới tại với về được là có và
+của trong theo lên xuống thăm chúc đề nghị kêu gọi ghi nhận điều hành chỉ đạo quán triệt báo cáo cùng
+""".split()) | set(UNIT_TYPES)
+_HISTORICAL_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(HISTORICAL_PERSONS, key=len, reverse=True))
+                            + r")(?![\w])")
+_NOT_PERSON_BEFORE = re.compile(
+    r"(thành phố|Thành phố|TP\.?|tư tưởng|Đoàn Thanh niên Cộng sản|Đội Thiếu niên Tiền phong|"
+    r"Học viện Chính trị quốc gia|Bảo tàng|bảo tàng|Lăng|lăng|đường|Đường|phố|Phố|trường|Trường|"
+    r"THPT|THCS|Tiểu học|Mầm non|cầu|Cầu|giải|Giải|quảng trường|Quảng trường|Quỹ|quỹ|huyện|xã|phường|"
+    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên)\s*$")
+
+
+@dataclass(frozen=True)
+class Title:
+    role: str
+    body: str | None
+    level: str | None  # level of unit the body implies ("province" for Tỉnh ủy)
+    unit_type: str | None  # a type word written after the body ("huyện"), maybe bare
+    unit: UnitMention | None  # an explicit unit written after the body
+    former: bool
+    start: int
+    end: int
+
+
+@dataclass
+class PersonFound:
+    name: str
+    start: int
+    end: int
+    titles: list[Title] = field(default_factory=list)
+    historical: bool = False
+
+
+def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> tuple[str, int] | None:
+    """A person's name (2–5 syllables) starting at ``pos`` (after spaces)."""
+    m = _WORD.match(text, pos)
+    if not m:
+        return None
+    first = m.group(1)
+    if first[0].islower():
+        if not (lower_first and title_case_name(first) in SURNAMES):
+            return None
+    elif first in NAME_STOPWORDS or first.isupper() and len(first) > 1 and not lower_first:
+        return None
+    if need_surname and title_case_name(first) not in SURNAMES:
+        return None
+    words = [first]
+    end = m.end()
+    while len(words) < 5:
+        nxt = _CAP_WORD.match(text, end)
+        if not nxt or nxt.group(1) in NAME_STOPWORDS or (nxt.group(1).isupper() and len(nxt.group(1)) > 1):
+            break
+        words.append(nxt.group(1))
+        end = nxt.end()
+    if len(words) > 2 and words[-1] in COMPOUND_STARTS and _LOWER_WORD.match(text, end):
+        end -= len(words.pop()) + 1  # "… Thị xã": the syllable starts the next word, not the name
+    if len(words) < 2:
+        return None
+    return title_case_name(" ".join(words)), end
+
+
+def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
+    """A body's name at ``pos``: (canonical name, implied level, end)."""
+    m = _FIXED_RE.match(text, pos)
+    if m:
+        name, level = _FIXED[m.group(1).lower()]
+        return name, level, m.end()
+    m = _HEAD_RE.match(text, pos)
+    if not m:
+        return None
+    head = next(h for h in BODY_HEADS if h.lower() == m.group(1).lower())
+    words = [head]
+    end = m.end()
+    prev_cap = True
+    while len(words) < 9:
+        fixed = _FIXED_RE.match(text, end)
+        if fixed and fixed.group(1)[0].isupper():
+            name, _ = _FIXED[fixed.group(1).lower()]
+            words.append(name)
+            end = fixed.end()
+            prev_cap = False
+            continue
+        cap = _CAP_WORD.match(text, end)
+        if cap and not _is_name_start(text, end):
+            words.append(cap.group(1))
+            end = cap.end()
+            prev_cap = True
+            continue
+        low = _LOWER_WORD.match(text, end)
+        if low and prev_cap and low.group(1) not in _BODY_STOP_LOWER:
+            words.append(low.group(1))
+            end = low.end()
+            prev_cap = False
+            continue
+        joint = re.match(rf"( và | - | – )({_SYL})", text[end:end + 40])
+        if joint and not _is_name_start(text, end + len(joint.group(1)) - 1) \
+                and joint.group(2).lower() not in _ROLE_WORDS:
+            words.append(joint.group(1).strip().replace("–", "-"))
+            words.append(joint.group(2))
+            end += joint.end()
+            prev_cap = True
+            continue
+        break
+    if len(words) == 1:
+        return None
+    name = " ".join(words)
+    level = BODY_LEVEL_BY_HEAD.get(head)
+    for fixed_name, (canonical, fixed_level) in _FIXED.items():
+        if name.lower().endswith(fixed_name) and fixed_level:
+            level = fixed_level
+            break
+    return name, level, end
+
+
+def _is_name_start(text: str, pos: int) -> bool:
+    """Does a person's name (family name + given names) start at ``pos``?"""
+    found = _name_at(text, pos, lower_first=False, need_surname=True)
+    return bool(found) and len(found[0].split()) >= 2
+
+
+def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | None:
+    """One title at ``pos``: [nguyên] role [body] [unit]."""
+    start = pos
+    while start < len(text) and text[start] == " ":
+        start += 1
+    m = _MEMBER_RE.match(text, start)
+    if m:
+        body = MEMBER_SUFFIX_BODIES[m.group(2).lower()]
+        level = _FIXED[body.lower()][1]
+        return _with_unit(text, "Ủy viên", body, level, bool(m.group(1)), start, m.end(), units_at)
+    m = _ROLE_RE.match(text, start)
+    if not m:
+        return None
+    former = bool(m.group(1))
+    role_written = m.group(2)
+    role = next(r for r in ROLES if r.lower() == role_written.lower())
+    end = m.end()
+    chief = re.fullmatch(r"(Phó )?Trưởng (ban|phòng|đoàn)", role, re.I)
+    if chief:
+        # "Trưởng Ban TĐKT": the head noun belongs to the body, the role is "Trưởng ban".
+        end = m.start(2) + len(role_written) - len(chief.group(2))
+        role = ("Phó " if chief.group(1) else "") + "Trưởng"
+    body = _body_at(text, end)
+    if body is None:
+        return _with_unit(text, role, None, None, former, start, end, units_at)
+    name, level, end = body
+    if role in ("Trưởng", "Phó Trưởng"):
+        head = name.split()[0]
+        if head in CHIEF_ROLE_BY_HEAD:
+            role = f"{role} {CHIEF_ROLE_BY_HEAD[head]}"
+    if name.endswith(" Việt Nam") and "Mặt trận" in name:
+        name = name[: -len(" Việt Nam")]
+    return _with_unit(text, role, name, level, former, start, end, units_at)
+
+
+def _with_unit(text: str, role: str, body: str | None, level: str | None, former: bool, start: int, end: int,
+               units_at: dict[int, UnitMention]) -> Title:
+    """Attach the unit written after the body: an explicit unit, a bare type word, or nothing."""
+    unit = units_at.get(end + 1) or units_at.get(end)
+    if unit is not None and (body is None or not body.endswith("ủy") or unit.place.unit_type != "quốc gia"):
+        return Title(role, body, level, unit.place.unit_type, unit, former, start, unit.end)
+    m = _TYPE_AT.match(text, end)
+    if m and not re.match(r" ?ủy", text[m.end():m.end() + 4]):
+        unit_type = UNIT_TYPES[m.group(1).lower()]
+        return Title(role, body, level, unit_type, None, former, start, m.end())
+    if body and body.endswith("ủy") and text.startswith(" Việt Nam", end):
+        return Title(role, body, level, None, None, former, start, end)
+    return Title(role, body, level, None, None, former, start, end)
+
+
+def titles_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> tuple[list[Title], int]:
+    """Titles separated by commas, dashes, "kiêm": as many as follow one another."""
+    titles: list[Title] = []
+    end = pos
+    while True:
+        sep = _SEPARATOR.match(text, end)
+        at = sep.end() if sep else end
+        if titles and not sep:
+            break
+        if not titles and sep is None:
+            at = end
+        title = title_at(text, at, units_at)
+        if title is None:
+            break
+        titles.append(title)
+        end = title.end
+    return titles, end
+
+
+def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
+    """Every person the text names, with the titles written beside the name."""
+    units_at = {u.start: u for u in units}
+    found: dict[int, PersonFound] = {}
+
+    def add(person: PersonFound) -> None:
+        if person.start not in found or len(person.titles) > len(found[person.start].titles):
+            found[person.start] = person
+
+    # 1. Triggered names, and lists after a plural trigger.
+    for m in _TRIGGER.finditer(text):
+        trigger = m.group(1).lower()
+        pos = m.end()
+        colon = re.match(r"\s*:", text[pos:])
+        if colon:
+            pos += colon.end()
+        first = True
+        while True:
+            name = _name_at(text, pos, lower_first=first and trigger in ("đồng chí", "các đồng chí"),
+                            need_surname=not first and trigger not in _PLURAL_TRIGGERS)
+            if not name:
+                break
+            name_start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            titles, end = titles_at(text, name[1], units_at)
+            add(PersonFound(name[0], name_start, name[1], titles))
+            if trigger not in _PLURAL_TRIGGERS:
+                break
+            sep = _LIST_SEPARATOR.match(text, end)
+            if not sep:
+                break
+            pos = sep.end()
+            again = re.match(r"(đồng chí|ông|bà)\s+", text[pos:], re.I)
+            if again:
+                pos += again.end()
+            first = False
+
+    # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
+    for m in _ROLE_RE.finditer(text):
+        if not m.group(2)[0].isupper() or m.start() in found:
+            continue
+        titles, end = titles_at(text, m.start(), units_at)
+        if not titles:
+            continue
+        name = _name_at(text, end, lower_first=False, need_surname=True)
+        if name:
+            name_start = end + len(text[end:]) - len(text[end:].lstrip())
+            if name_start not in found:
+                add(PersonFound(name[0], name_start, name[1], titles))
+
+    # 3. A family name, a given name, then titles: "Nguyễn Văn A, Chủ tịch UBND xã".
+    covered = sorted((p.start, p.end) for p in found.values())
+    for m in re.finditer(rf"(?<![\w{LO}{UP}])(?=[{UP}])", text):
+        pos = m.start()
+        i = bisect.bisect_right(covered, (pos, len(text) + 1)) - 1
+        if pos in found or i >= 0 and covered[i][0] <= pos < covered[i][1]:
+            continue
+        name = _name_at(text, pos, lower_first=False, need_surname=True)
+        if not name or len(name[0].split()) < 3 and not text.startswith(",", name[1]):
+            continue
+        titles, end = titles_at(text, name[1], units_at)
+        if titles or len(name[0].split()) >= 3 and not _NOT_PERSON_BEFORE.search(text[max(0, pos - 40):pos]):
+            if titles or _plausible_bare_name(name[0], text, pos, units_at):
+                add(PersonFound(name[0], pos, name[1], titles))
+
+    # 4. Historical persons.
+    for m in _HISTORICAL_RE.finditer(text):
+        if _NOT_PERSON_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        canonical = HISTORICAL_PERSONS[m.group(1)]
+        found[m.start()] = PersonFound(canonical, m.start(), m.end(), [], historical=True)
+    return [found[k] for k in sorted(found)]
+
+
+def _plausible_bare_name(name: str, text: str, pos: int, units_at: dict[int, UnitMention]) -> bool:
+    """A name found without a trigger or title: 3–4 syllables, a common middle name, not a place."""
+    words = name.split()
+    if not 3 <= len(words) <= 4 or any(pos <= u.start < pos + len(name) for u in units_at.values()):
+        return False
+    return words[1] in {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Công", "Ngọc", "Thanh", "Xuân", "Hồng",
+                        "Quốc", "Anh", "Thu", "Kim", "Trọng", "Tiến", "Mạnh", "Hoàng", "Việt", "Đình", "Duy",
+                        "Thành", "Trung", "Hải", "Bá", "Phương", "Khánh", "Tuấn", "Hoài", "Tuyết", "Thúy"}

@@ -1,0 +1,215 @@
+"""Administrative units named in an article, and the unit the article is about.
+
+A unit is written as its type word and a capitalised name ("huyện Đầm Hà",
+"Thành phố Cẩm Phả"), inside a party committee's name ("Huyện ủy Tiên Yên"),
+or as "Việt Nam".  Names are checked against the gazetteer, which also gives
+the unit's code, level and parents.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .model import Place
+
+UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+SYLLABLE = rf"[{UP}][{LO}{UP}']*"
+NAME_WORD = rf"(?:{SYLLABLE}|\d{{1,3}})"
+
+VIETNAM = Place("quốc gia", "Việt Nam", code="VN", level="country")
+
+# Type words, longest first; each maps to the canonical lower-case type.
+UNIT_TYPES = {
+    "thành phố": "thành phố", "thị trấn": "thị trấn", "thị xã": "thị xã", "đặc khu": "đặc khu",
+    "tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường",
+}
+TYPE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+              "thị trấn": "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune",
+              "thành phố": None}
+_TYPE_ALT = "|".join(t for t in UNIT_TYPES)
+TYPE_RE = re.compile(rf"(?<![{LO}{UP}\w])({_TYPE_ALT})(?=\s)", re.I)
+# A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
+COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
+                  "quận ủy": "quận"}
+COMMITTEE_RE = re.compile(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy)(?= [%s])" % UP, re.I)
+VIETNAM_RE = re.compile(r"(?<!\w)Việt Nam(?!\w)|(?<!\w)VIỆT NAM(?!\w)")
+_NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    place: Place
+    start: int  # offsets in the text searched
+    end: int
+    alternatives: tuple[Place, ...] = ()  # other units the same words name, resolved by context
+
+
+def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list[str],
+                    on_date: str | None) -> tuple[list[Place], int]:
+    """Longest prefix of ``words`` that names a unit of that type: (candidates, words used)."""
+    for n in range(len(words), 0, -1):
+        name = words[0] + "".join(seps[i] + words[i + 1] for i in range(n - 1))
+        found = gaz.lookup(unit_type, name, on_date=on_date)
+        if found:
+            return found, n
+    return [], 0
+
+
+def _split_run(run: str) -> tuple[list[str], list[str]]:
+    parts = re.split(r"( ?[-–] ?| )", run)
+    words = parts[0::2]
+    seps = [" - " if s.strip() in "-–" and s.strip() else " " for s in parts[1::2]]
+    return words, seps
+
+
+def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
+               surnames: frozenset[str] = frozenset()) -> list[UnitMention]:
+    """Every unit written with its type word, inside a committee's name, or "Việt Nam"."""
+    found: list[UnitMention] = []
+    for m in TYPE_RE.finditer(text):
+        unit_type = UNIT_TYPES[m.group(1).lower()]
+        run = _NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        words, seps = _split_run(run.group(1))
+        if words[0].isupper() and len(words[0]) > 1 and not text[m.start():m.end()].isupper():
+            continue  # "huyện UBND": an abbreviation, not a name
+        places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+        if not places:
+            if unit_type == "thành phố" and words[0] in ("Hồ", "HỒ") and len(words) >= 3:
+                places, used = gaz.lookup("thành phố", "Hồ Chí Minh"), 3
+            elif words[0] in surnames or words[0].isdigit() and unit_type not in ("phường", "quận"):
+                continue  # a title's bare type word followed by a person's name
+            else:
+                # Not in the gazetteer: keep it as written (up to two words), without a code.
+                used = min(len(words), 2)
+                name = words[0] + "".join(seps[i] + words[i + 1] for i in range(used - 1))
+                if name.isupper():
+                    name = name.title()
+                places = [Place(unit_type, name, level=TYPE_LEVEL.get(unit_type))]
+        end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+        found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
+        found.extend(_listed_after(text, end, unit_type, gaz, on_date))
+    for m in COMMITTEE_RE.finditer(text):
+        unit_type = COMMITTEE_TYPE[m.group(1).lower()]
+        run = _NAME_RUN.match(text, m.end())
+        if not run:
+            continue
+        words, seps = _split_run(run.group(1))
+        places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+        if places:
+            end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+            found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
+    for m in VIETNAM_RE.finditer(text):
+        found.append(UnitMention(VIETNAM, m.start(), m.end()))
+    found.sort(key=lambda u: (u.start, u.end))
+    return found
+
+
+_LIST_JOIN = re.compile(r"(\s*,\s*|\s+và\s+)")
+
+
+def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:
+    """Units of the same type listed after one: "các xã Quảng Lợi, Tân Bình và Đầm Hà"."""
+    out = []
+    while True:
+        join = _LIST_JOIN.match(text, pos)
+        if not join:
+            return out
+        run = _NAME_RUN.match(text, join.end() - 1)
+        if not run:
+            return out
+        words, seps = _split_run(run.group(1))
+        places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+        if not places:
+            return out
+        end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+        out.append(UnitMention(places[0], run.start(1), end, tuple(places[1:])))
+        pos = end
+
+
+def _ancestors(place: Place) -> list[Place]:
+    chain = []
+    while place is not None:
+        chain.append(place)
+        place = place.parent
+    return chain
+
+
+def _within(place: Place, area: Place | None) -> bool:
+    if area is None:
+        return False
+    key = area.code or area.label
+    return any((p.code or p.label) == key for p in _ancestors(place))
+
+
+def disambiguate(mentions: list[UnitMention], area: Place | None) -> list[UnitMention]:
+    """Pick, for a name that fits several units, the one inside the article's province."""
+    out = []
+    for m in mentions:
+        if m.alternatives and area is not None and not _within(m.place, area):
+            inside = [p for p in m.alternatives if _within(p, area)]
+            if inside:
+                m = UnitMention(inside[0], m.start, m.end)
+        out.append(m)
+    return out
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The units an article is about, per level; bare "huyện", "tỉnh", "xã" resolve to these."""
+
+    province: Place | None
+    district: Place | None
+    commune: Place | None
+
+    def at_level(self, level: str | None) -> Place | None:
+        if level == "country":
+            return VIETNAM
+        return {"province": self.province, "district": self.district, "commune": self.commune}.get(level or "")
+
+    @property
+    def home(self) -> Place | None:
+        """The most specific unit the article is about."""
+        return self.commune or self.district or self.province
+
+
+def province_of(place: Place | None, gaz: Gazetteer) -> Place | None:
+    if place is None or place.level == "country":
+        return None
+    return gaz.province_of(place) if place.code else (place if place.level == "province" else None)
+
+
+def choose_subject(weighted: list[tuple[Place, float]], gaz: Gazetteer) -> Subject:
+    """The best-supported unit of each level; a district's province wins over other provinces."""
+    score: Counter = Counter()
+    by_key: dict[str, Place] = {}
+    for place, weight in weighted:
+        key = place.code or place.label
+        score[key] += weight
+        by_key[key] = place
+
+    def best(level: str) -> Place | None:
+        ranked = sorted((k for k in score if by_key[k].level == level), key=lambda k: (-score[k], k))
+        return by_key[ranked[0]] if ranked else None
+
+    district = best("district")
+    commune = best("commune")
+    province = province_of(district, gaz) if district else None
+    if province is None and commune is not None:
+        province = province_of(commune, gaz)
+    if province is None:
+        province = best("province")
+    if province is None:
+        provinces = Counter(p.code for p, _ in weighted if province_of(p, gaz) for p in [province_of(p, gaz)])
+        if provinces:
+            province = next(province_of(p, gaz) for p, _ in weighted
+                            if province_of(p, gaz) and province_of(p, gaz).code == provinces.most_common(1)[0][0])
+    if district is not None and commune is not None and not _within(commune, district):
+        commune = commune if score[commune.code or commune.label] > score[district.code or district.label] else None
+    if commune is not None and district is not None and score[commune.code or commune.label] < score[district.code or district.label]:
+        commune = None
+    return Subject(province, district, commune)

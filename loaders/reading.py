@@ -1,0 +1,187 @@
+"""Files to :class:`~thidua.loaders.model.Document`: read, decode, strip chrome, find the parts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from .decoding import DecodeError, decode_bytes
+from .layout import parse_dateline, split_layout
+from .model import Author, Document
+from .text import normalize_text
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ArticleError(ValueError):
+    """An input that cannot be read as an article; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    document: Document
+    authors: tuple[Author, ...]
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProblem]]:
+    """Expand files and folders into article files (sorted), and the problems met doing it."""
+    found: list[Path] = []
+    problems: list[InputProblem] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            problems.append(InputProblem(str(raw), "no such file or directory"))
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not files:
+                problems.append(InputProblem(str(raw), "directory holds no .txt or .html articles"))
+            found.extend(files)
+        else:
+            found.append(path)
+    seen: set[Path] = set()
+    unique = [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+    return unique, problems
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+              "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu")
+_CHROME_ATTR = re.compile(
+    r"(^|[\s_-])(menu|nav|navbar|banner|header|footer|sidebar|side-bar|search|counter|thong-?ke|"
+    r"related|lien-?quan|tin-?khac|other-news|breadcrumbs?|share|social|comments?|advert|ads|"
+    r"widget|login|toolbar|tags?|copyright|marquee|popup|modal)($|[\s_-])", re.I)
+_CONTENT_ATTR = re.compile(
+    r"(content-detail|news-content|article-content|article-body|post-content|entry-content|"
+    r"detail-content|news-detail|noi-?dung|chi-?tiet|main-content|journal-content|article)", re.I)
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figcaption", "figure",
+               "tr", "table", "section", "article", "blockquote", "br", "dd", "dt", "pre", "main"}
+
+
+def _attrs(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _text_len(el) -> int:
+    return len(" ".join(el.itertext()).split())
+
+
+def _main_content(root):
+    """The element that holds the article: <article>, a content-named block, or <body>."""
+    candidates = list(root.iter("article"))
+    candidates += [el for el in root.iter() if isinstance(el.tag, str) and _CONTENT_ATTR.search(_attrs(el))
+                   and not _CHROME_ATTR.search(_attrs(el))]
+    candidates = [c for c in candidates if _text_len(c) >= 20]
+    if candidates:
+        return max(candidates, key=_text_len)
+    body = root.find(".//body")
+    return body if body is not None else root
+
+
+def _html_meta(root) -> tuple[str | None, str | None]:
+    title = None
+    for xpath in ('//meta[@property="og:title"]/@content', "//title/text()"):
+        found = root.xpath(xpath)
+        if found and str(found[0]).strip():
+            title = str(found[0]).strip()
+            break
+    published = None
+    for xpath in ('//meta[@property="article:published_time"]/@content', '//meta[@name="pubdate"]/@content',
+                  '//meta[@itemprop="datePublished"]/@content', "//time/@datetime"):
+        found = root.xpath(xpath)
+        if found:
+            published = _iso_from_attr(str(found[0]))
+            if published:
+                break
+    return title, published
+
+
+def _iso_from_attr(value: str) -> str | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", value.strip())
+    if not m:
+        return parse_dateline(value)
+    y, mo, d, h, mi = m.groups()
+    return f"{y}-{mo}-{d}" + (f"T{h}:{mi}" if h else "")
+
+
+def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
+    """Reduce a page to the article's text lines, plus the headline and date the page declares."""
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ArticleError(f"unreadable HTML: {exc}") from None
+    meta_title, published = _html_meta(root)
+    h1 = next((" ".join(" ".join(h.itertext()).split()) for h in root.iter("h1")
+               if " ".join(h.itertext()).strip()), None)
+    for el in list(root.iter(*_DROP_TAGS)):
+        el.drop_tree()
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and _CHROME_ATTR.search(_attrs(el)):
+            el.drop_tree()
+    content = _main_content(root)
+    if h1 is None:
+        h1 = meta_title
+    for el in content.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+    text = "".join(content.itertext())
+    lines = [ln for ln in normalize_text(text).split("\n") if ln]
+    title = normalize_text(h1).replace("\n", " ") if h1 else None
+    if published is None:
+        for el in content.iter():
+            if isinstance(el.tag, str) and re.search(r"date|time|ngay", _attrs(el), re.I):
+                published = parse_dateline(normalize_text(" ".join(el.itertext())))
+                if published:
+                    break
+    return lines, title, published
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+def read_article(path: str | Path, *, boilerplate: frozenset[str] = frozenset(),
+                 max_bytes: int = MAX_FILE_BYTES) -> ReadArticle:
+    """Read one article file; raise :class:`ArticleError` with a one-line reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    is_html = path.suffix.lower() in (".html", ".htm") or data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
+    try:
+        text, encoding = decode_bytes(data, html=is_html)
+    except DecodeError as exc:
+        raise ArticleError(str(exc)) from None
+    title_hint = published_hint = None
+    if is_html:
+        lines, title_hint, published_hint = html_to_lines(text)
+    else:
+        lines = [ln for ln in normalize_text(text).split("\n") if ln]
+    if not lines:
+        raise ArticleError("no text in the file")
+    layout = split_layout(lines, title_hint=title_hint, published_hint=published_hint, boilerplate=boilerplate)
+    if not layout.title and not layout.body_lines:
+        raise ArticleError("no article text after removing the site's chrome")
+    document = Document(
+        article_id=path.stem, source=str(path), title=layout.title, published=layout.published,
+        body="\n".join(layout.body_lines), encoding=encoding, site_lines=layout.site_lines,
+    )
+    authors = tuple(Author(name, layout.affiliation) for name in layout.authors)
+    return ReadArticle(document, authors)

@@ -1,0 +1,60 @@
+"""Text normalisation applied once, at the edge, to everything read.
+
+The canonical form follows ../shared/ANNOTATION.md: NFC, old-style tone
+placement ("hòa", "thủy"), entities decoded, exotic spaces and dashes folded.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Old-style tone placement is canonical: "hoà" -> "hòa", "thuỷ" -> "thủy".
+_TONE_MOVES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_MOVES.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_MOVES.items())})
+_TONE_MOVES.update({k.upper(): v.upper() for k, v in list(_TONE_MOVES.items()) if k.islower()})
+# Only at a word's end, and not after q ("quý" is already canonical).
+_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![^\W\d_])")
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def canonical_tones(text: str) -> str:
+    """Move tone marks to the old-style position ANNOTATION.md writes."""
+    return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, entities decoded, controls dropped, spaces and dashes folded, canonical tones.
+
+    Line breaks are kept (as "\\n"); runs of spaces inside a line become one.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    text = _DASHES.sub("–", text)
+    text = canonical_tones(text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def fold_key(text: str) -> str:
+    """Comparison key: normalised, case-folded, single-spaced."""
+    return " ".join(canonical_tones(unicodedata.normalize("NFC", text)).casefold().split())
+
+
+def title_case_name(name: str) -> str:
+    """Repair a miscased person name: "trần Việt Dũng" -> "Trần Việt Dũng"."""
+    return " ".join(part[:1].upper() + part[1:].lower() if part.isalpha() else part
+                    for part in name.split())
