@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..graph.store import META_GRAPH, PREFIXES, GraphStore
+from ..graph.store import META_GRAPH, SERIALIZATION_PREFIXES as PREFIXES, GraphStore
 from ..ontology import CONTEXT_JSONLD
 from .files import write_bytes_atomic
 

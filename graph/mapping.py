@@ -10,7 +10,7 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..loaders.model import (Anniversary, ArticleFacts, Award, Event, Place, PostHolding, Span)
-from ..ontology import ORG, TD
+from ..ontology import TD
 from . import iri
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -110,13 +110,22 @@ def unit_node(w: _Writer, place: Place) -> NamedNode:
     w.add(node, RDFS_LABEL, _vi(place.label))
     w.add(node, T["name"], _vi(place.name))
     w.add(node, T["unitType"], Literal(place.unit_type))
-    if place.code:
-        w.add(node, T["officialCode"], Literal(place.code))
+    official = official_code(place.code)
+    if official:
+        w.add(node, T["officialCode"], Literal(official))
     if place.valid_until:
         w.add(node, T["validUntil"], date_literal(place.valid_until))
     if place.parent is not None:
         w.add(node, T["partOf"], unit_node(w, place.parent))
     return node
+
+
+def official_code(code: str | None) -> str | None:
+    """The government's code: the gazetteer's own codes (``H-…`` for curated units, ``…-pre2025`` for
+    a code reassigned at the 2025 reform) keep IRIs unique but are not published as official."""
+    if not code or code.startswith("H-") or code == "VN":
+        return None
+    return code.removesuffix("-pre2025")
 
 
 def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
@@ -291,5 +300,3 @@ def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> None:
         w.add(node, T["individualCount"], Literal(str(award.individuals), datatype=NamedNode(XSD + "nonNegativeInteger")))
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, award.span))
 
-
-__all__ = ["article_quads", "date_literal", "ORG"]

@@ -32,6 +32,10 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "time": "http://www.w3.org/2006/time#",
 }
+# Readable prefixes for the data IRIs, used by the serialisers (Turtle, TriG).
+DATA_PREFIXES = {kind: BASE + f"id/{kind}/" for kind in ("article", "person", "unit", "post", "role", "org")}
+DATA_PREFIXES["body"] = DATA_PREFIXES.pop("org")  # "org:" is W3C ORG's
+SERIALIZATION_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"} | DATA_PREFIXES
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 

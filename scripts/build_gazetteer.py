@@ -46,9 +46,11 @@ How the two releases are joined (the reform date is 2025-07-01):
   code (the graph mints ``id:unit/{code}``).
 * ``successor``: for provinces, from the merger list of Nghị quyết
   202/2025/QH15 (12/6/2025) below; for communes, the new commune that took
-  over the old one's code (by Quyết định 19/2025/QĐ-TTg the new unit reuses
-  the code of one of the units merged into it; checked here to lie in the
-  merged province).  Districts have none.  Several successors are separated
+  over the old one's code (in the new code list, Quyết định 19/2025/QĐ-TTg, a
+  merged commune takes the code of one of the communes merged into it; all
+  3,310 reused codes are checked here to lie in the merged province).  Only
+  partial: an old commune whose code was not reused has no successor, and a
+  split commune lists only one.  Districts have none.  Several successors are separated
   by a space.
 
 Columns (tab-separated, UTF-8, NFC; ``#`` lines are comments)::

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from thidua.loaders.gazetteer import DATA_DIR, Gazetteer, default_gazetteer, normalize_name
 from thidua.loaders.model import Place
+from thidua.loaders.text import canonical_tones
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE, AFTER = "2025-06-30", "2025-07-01"
@@ -284,17 +288,12 @@ def test_build_is_reproducible(tmp_path):
 
 
 # ---------------------------------------------------------------- properties of the key
-from hypothesis import given, strategies as st  # noqa: E402
-
-from thidua.loaders.text import canonical_tones  # noqa: E402
-
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 _names = st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=7), min_size=1, max_size=4).map(" ".join)
 
 
 @given(_names)
 def test_key_ignores_case_tone_placement_and_unicode_form(s):
-    import unicodedata
     key = normalize_name(s)
     assert normalize_name(canonical_tones(s)) == key
     assert normalize_name(s.upper()) == key

@@ -20,7 +20,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from thidua.ontology import CONTEXT_JSONLD, ID, ONTOLOGY_TTL, SHAPES_TTL, TD
@@ -28,6 +28,8 @@ from thidua.ontology import CONTEXT_JSONLD, ID, ONTOLOGY_TTL, SHAPES_TTL, TD
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY_MD = ROOT / "docs" / "vocabulary.md"
 ONTOLOGY_IRI = URIRef("https://w3id.org/thidua/ontology")
+# plain Namespaces (rdflib's closed XSD namespace warns when pytest probes it)
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
@@ -543,8 +545,12 @@ def test_broken_graph_is_reported(onto, shapes):
 @pytest.mark.parametrize("edits, message", [
     ((("td:startChar 120 ; td:endChar 186", "td:startChar 190 ; td:endChar 186"),),
      "td:startChar must not be greater than td:endChar"),
-    ((('"2024-01-05T08:30:00"^^xsd:dateTime', '"2024-01-05T08:30"^^xsd:dateTime'),),
+    ((('"2024-01-05T08:30:00"^^xsd:dateTime', '"05/01/2024"^^xsd:date'),),
      "td:published must be a well-formed xsd:date"),
+    ((('"2024-01-05T08:30:00"^^xsd:dateTime', '"2024"^^xsd:gYear'),),
+     "td:published must be a well-formed xsd:date"),
+    ((('td:date "2024-01"^^xsd:gYearMonth', 'td:date "2024-1"^^xsd:gYearMonth'),),
+     "An event has at most one td:date"),
     ((('td:date "2024-01"^^xsd:gYearMonth', 'td:date "2024-01-05T08:00:00"^^xsd:dateTime'),),
      "An event has at most one td:date"),
     ((("td:postIn id:org/ubnd-dam-ha ;", "td:postIn id:person/tran-thi-b ;"),),

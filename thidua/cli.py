@@ -179,5 +179,8 @@ def stats(store: StoreOption = Path(DEFAULT_STORE)) -> None:
         typer.echo(f"{name:<16}{value}")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+# Feature modules add their own commands (view/path, check/ontology, serve/push).
+from . import cli_check, cli_serve, cli_views  # noqa: E402
+
+for _feature in (cli_views, cli_check, cli_serve):
+    _feature.register(app)

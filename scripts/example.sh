@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job on the bundled example corpus, from a fresh clone:
+# install into .venv, build the graph, write Turtle + JSON-LD + the overview page, print a summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check -e . 2>&1 | grep -v "^WARNING: Location" || true
+store=out/example.store
+.venv/bin/thidua build examples/articles --store "$store" --quiet
+.venv/bin/thidua export --format turtle -o out/example.ttl --store "$store"
+.venv/bin/thidua export --format jsonld -o out/example.jsonld --store "$store"
+if .venv/bin/thidua view --help >/dev/null 2>&1; then
+  .venv/bin/thidua view --store "$store" -o out/example.html
+fi
+.venv/bin/thidua stats --store "$store"
