@@ -58,6 +58,7 @@ class GraphStore:
                 raise StoreError(f"{self.path}: the store is in use by another thidua process; "
                                  "wait for it to finish and try again") from None
             raise StoreError(f"{self.path}: not a readable thidua store ({message.splitlines()[0]})") from None
+        self.read_only = read_only
         self._check_format(read_only)
 
     def _check_format(self, read_only: bool) -> None:
@@ -119,7 +120,8 @@ class GraphStore:
         return rdflib.Dataset(store=OxigraphStore(store=self._store))
 
     def close(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
         del self._store
 
     def __enter__(self) -> GraphStore:

@@ -1,6 +1,7 @@
 """Dated events, anniversaries and awards, read sentence by sentence from the expanded text."""
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -63,11 +64,13 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def iso(day: int, month: int, year: int | None) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
+    """A real calendar date or None (31/02 is no date)."""
     if year is None:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

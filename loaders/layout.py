@@ -5,6 +5,7 @@ reduced to.  Pure functions; no I/O.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -57,10 +58,10 @@ def parse_dateline(line: str) -> str | None:
         if not m:
             return None
         hour, minute, day, month, year = m.groups()
-    day_i, month_i = int(day), int(month)
-    if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
+    try:
+        iso = datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
         return None
-    iso = f"{int(year):04d}-{month_i:02d}-{day_i:02d}"
     if hour is not None and int(hour) < 24 and int(minute) < 60:
         iso += f"T{int(hour):02d}:{int(minute):02d}"
     return iso

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -48,11 +47,15 @@ PREFIXES = {
 }
 TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
-# td: terms the ontology may declare beyond docs/vocabulary.md (none so far).
-EXTRA_TERMS: set[str] = set()
+# td: terms the ontology may declare beyond docs/vocabulary.md.
+EXTRA_TERMS = {"storeFormat"}  # graph/store.py's metadata, never exported
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 DATE_PROPERTIES = {"published", "attestedOn", "date", "baseDate", "anniversaryDate", "validUntil"}
+# free text, written "…"@vi by graph/mapping.py (identifiers and codes stay plain xsd:string)
+TEXT_PROPERTIES = {"title", "bylineAffiliation", "name", "bodyName", "eventKind", "subject",
+                   "awardKind", "conferredBy", "recipientName", "sentence"}
+PLAIN_STRING_PROPERTIES = {"articleId", "sourceFile", "unitType", "officialCode", "reviewsPeriod"}
 
 
 # --------------------------------------------------------------------------
@@ -258,6 +261,10 @@ def test_domains_ranges_and_functional_properties(onto):
     assert (TD.postIn, RDFS.range, TD.Organization) in onto
     assert (TD.ordinal, RDFS.range, XSD.integer) in onto
     assert (TD.collectiveCount, RDFS.range, XSD.nonNegativeInteger) in onto
+    for name in TEXT_PROPERTIES:
+        assert (TD[name], RDFS.range, RDF.PlainLiteral) in onto, f"td:{name} takes plain or @vi strings"
+    for name in PLAIN_STRING_PROPERTIES:
+        assert (TD[name], RDFS.range, XSD.string) in onto
     for name in ("articleId", "title", "published", "holder", "post", "attestedBy",
                  "attestedOn", "role", "postIn", "ordinal", "startChar", "endChar", "inArticle"):
         assert (TD[name], RDF.type, OWL.FunctionalProperty) in onto, f"td:{name} should be functional"
@@ -367,9 +374,10 @@ def test_hermit_finds_ontology_consistent(ontology_nt, tmp_path):
 @requires_java
 def test_hermit_infers_official_from_holds_post(ontology_nt, tmp_path):
     abox = parse_ttl("""
-        id:person/a a td:Person ; td:holdsPost id:post/chu-tich .
+        id:person/a a td:Person ; td:name "Nguyễn Văn A"@vi ; rdfs:label "Nguyễn Văn A"@vi ;
+            td:holdsPost id:post/chu-tich .
         id:post/chu-tich a td:Post .
-        id:person/b a td:Person .
+        id:person/b a td:Person ; td:name "Trần Thị B" .
     """)
     world = load_world(ontology_nt, abox, tmp_path)
     official = world[str(TD.Official)]
@@ -399,16 +407,40 @@ def test_hermit_infers_official_from_post_holding(ontology_nt, tmp_path):
 
 
 @requires_java
-@pytest.mark.parametrize("first, second", [
-    ("Province", "CommuneLevelUnit"),
-    ("Person", "Organization"),
-    ("AdministrativeUnit", "Event"),
-])
-def test_hermit_rejects_disjoint_types(ontology_nt, tmp_path, first, second):
+def test_hermit_on_article_data_needs_ignore_unsupported_datatypes(ontology_nt, tmp_path):
+    """Article data carries xsd:date / xsd:gYear literals, outside the OWL 2
+    datatype map: HermiT needs ``ignore_unsupported_datatypes=True`` for them."""
     import owlready2
 
-    abox = parse_ttl(f"id:x a td:{first} , td:{second} .")
+    abox = parse_ttl("""
+        id:article/bai-1 a td:Article ; td:articleId "bai-1" ; td:title "Hội nghị"@vi ;
+            td:published "2024-01-05"^^xsd:date .
+        id:holding/bai-1/h1 a td:PostHolding ; td:holder id:person/d ; td:post id:post/p ;
+            td:attestedBy id:article/bai-1 ; td:attestedOn "2024"^^xsd:gYear .
+        id:person/d a td:Person ; td:name "Lê Văn D"@vi .
+        id:post/p a td:Post .
+    """)
     world = load_world(ontology_nt, abox, tmp_path)
+    with pytest.raises(owlready2.OwlReadyJavaError):
+        reason(world)
+    world = load_world(ontology_nt, abox, tmp_path)
+    owlready2.sync_reasoner(world, debug=0, ignore_unsupported_datatypes=True)
+    assert isinstance(world[str(ID["person/d"])], world[str(TD.Official)])
+
+
+@requires_java
+@pytest.mark.parametrize("abox", [
+    "id:x a td:Province , td:CommuneLevelUnit .",
+    "id:x a td:Person , td:Organization .",
+    "id:x a td:AdministrativeUnit , td:Event .",
+    'id:article/a td:title "42"^^xsd:integer .',           # text range is rdf:PlainLiteral
+    'id:article/a td:articleId "a" , "b" .',               # functional
+    'id:anniversary/a/1 td:ordinal "sáu"@vi .',            # xsd:integer range
+])
+def test_hermit_rejects_inconsistent_data(ontology_nt, tmp_path, abox):
+    import owlready2
+
+    world = load_world(ontology_nt, parse_ttl(abox), tmp_path)
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         reason(world)
 
@@ -420,16 +452,16 @@ def test_hermit_rejects_disjoint_types(ontology_nt, tmp_path, first, second):
 CONFORMING = """
 id:article/bai-1 a td:Article ;
     td:articleId "bai-1" ;
-    td:title "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023" ;
+    td:title "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023"@vi ;
     td:published "2024-01-05T08:30:00"^^xsd:dateTime ;
     td:sourceFile "examples/articles/bai-1.html" ;
     td:author id:person/tran-thi-b ;
-    td:bylineAffiliation "Trung tâm VH-TT huyện" ;
+    td:bylineAffiliation "Trung tâm VH-TT huyện"@vi ;
     td:about id:unit/dam-ha ;
     td:mentions id:person/nguyen-van-a , id:unit/dam-ha .
 
 id:person/nguyen-van-a a td:Person ;
-    td:name "Nguyễn Văn A" ; rdfs:label "Nguyễn Văn A"@vi ;
+    td:name "Nguyễn Văn A"@vi ; rdfs:label "Nguyễn Văn A"@vi ;
     td:holdsPost id:post/chu-tich--ubnd-dam-ha .
 id:person/tran-thi-b a td:Person ;
     td:name "Trần Thị B" ; rdfs:label "Trần Thị B"@vi .
@@ -440,13 +472,13 @@ id:unit/22 a td:Province ;
     td:unitType "tỉnh" ; td:name "Quảng Ninh" ; td:officialCode "22" ; td:partOf id:unit/vn .
 id:unit/vn a td:Country ; td:unitType "quốc gia" ; td:name "Việt Nam" .
 id:unit/dam-ha a td:DistrictLevelUnit ;
-    td:unitType "huyện" ; td:name "Đầm Hà" ; td:partOf id:unit/22 ;
+    td:unitType "huyện" ; td:name "Đầm Hà"@vi ; td:partOf id:unit/22 ;
     td:validUntil "2025-07-01"^^xsd:date .
 
 id:org/ubnd-dam-ha a td:PeoplesCommittee ;
-    td:bodyName "Ủy ban nhân dân" ; td:jurisdiction id:unit/dam-ha ;
+    td:bodyName "Ủy ban nhân dân"@vi ; td:jurisdiction id:unit/dam-ha ;
     rdfs:label "Ủy ban nhân dân huyện Đầm Hà"@vi .
-id:role/chu-tich a td:Role ; td:name "Chủ tịch" ; rdfs:label "Chủ tịch"@vi .
+id:role/chu-tich a td:Role ; rdfs:label "Chủ tịch"@vi .
 id:post/chu-tich--ubnd-dam-ha a td:Post ;
     td:role id:role/chu-tich ; td:postIn id:org/ubnd-dam-ha ; td:jurisdiction id:unit/dam-ha .
 
@@ -456,26 +488,26 @@ id:holding/bai-1/h1 a td:PostHolding ;
     td:evidence id:mention/bai-1/m1 .
 id:mention/bai-1/m1 a td:Mention ;
     td:inArticle id:article/bai-1 ;
-    td:sentence "Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện Đầm Hà chủ trì hội nghị." ;
+    td:sentence "Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện Đầm Hà chủ trì hội nghị."@vi ;
     td:startChar 120 ; td:endChar 186 ;
     td:mentionOf id:holding/bai-1/h1 .
 
 id:event/bai-1/e1 a td:Conference ;
-    td:eventKind "Hội nghị" ; td:reportedIn id:article/bai-1 ;
+    td:eventKind "Hội nghị"@vi ; td:reportedIn id:article/bai-1 ;
     td:date "2024-01"^^xsd:gYearMonth ; td:place id:unit/dam-ha ;
     td:organizer id:org/ubnd-dam-ha ; td:chairedBy id:person/nguyen-van-a ;
     td:reviewsPeriod "2023" .
 
 id:anniversary/bai-1/a1 a td:Anniversary ;
     td:ordinal 75 ;
-    td:subject "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc" ;
+    td:subject "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"@vi ;
     td:reportedIn id:article/bai-1 ;
     td:baseDate "1948-06-11"^^xsd:date ; td:anniversaryDate "2023"^^xsd:gYear ;
     td:ordinalMismatch false .
 
 id:award/bai-1/w1 a td:Award ;
-    td:awardKind "Bằng khen" ; td:reportedIn id:article/bai-1 ;
-    td:conferredBy "Chủ tịch UBND tỉnh" ; td:recipientName "Phòng Nội vụ huyện" ;
+    td:awardKind "Bằng khen"@vi ; td:reportedIn id:article/bai-1 ;
+    td:conferredBy "Chủ tịch UBND tỉnh"@vi ; td:recipientName "Phòng Nội vụ huyện" ;
     td:collectiveCount "3"^^xsd:nonNegativeInteger ;
     td:individualCount "5"^^xsd:nonNegativeInteger .
 """
@@ -557,7 +589,7 @@ def test_broken_graph_is_reported(onto, shapes):
      "A post needs exactly one td:postIn"),
     ((('td:unitType "huyện" ;', ""),),
      "An administrative unit needs exactly one td:unitType"),
-    ((('td:eventKind "Hội nghị" ; td:reportedIn id:article/bai-1 ;', 'td:eventKind "Hội nghị" ;'),),
+    ((('td:eventKind "Hội nghị"@vi ; td:reportedIn id:article/bai-1 ;', 'td:eventKind "Hội nghị"@vi ;'),),
      "An event needs a td:reportedIn link"),
     ((('td:articleId "bai-1" ;', 'td:articleId "bai-1" , "bai-2" ;'),),
      "An article needs exactly one td:articleId"),
@@ -565,6 +597,12 @@ def test_broken_graph_is_reported(onto, shapes):
      "A person needs a td:name"),
     ((("td:sentence ", "td:sentence 42 , "),),
      "A mention needs exactly one td:sentence"),
+    ((("td:title ", "td:title 2023 ; rdfs:comment "),),
+     "An article needs exactly one td:title"),
+    ((('td:bodyName "Ủy ban nhân dân"@vi', 'td:bodyName id:unit/22'),),
+     "td:bodyName is at most one string"),
+    ((('td:name "Đầm Hà"@vi', 'td:name "2024-01-01"^^xsd:date'),),
+     "td:name must be a string"),
 ])
 def test_specific_violations(onto, shapes, edits, message):
     conforms, results = shacl(broken(*edits), onto, shapes)
@@ -603,25 +641,26 @@ def test_subclass_instances_need_the_ontology(onto, shapes):
 ROUND_TRIP = """
 id:article/bai-1 a td:Article ;
     td:articleId "bai-1" ;
-    td:title "Lễ kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc" ;
+    td:title "Lễ kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"@vi ;
     td:published "2023-06-11T07:45:00"^^xsd:dateTime ;
     td:about id:unit/dam-ha ;
     td:mentions id:person/nguyen-van-a , id:unit/dam-ha .
 id:article/bai-2 a td:Article ; td:published "2023-06-12"^^xsd:date .
 id:person/nguyen-van-a a td:Person , td:HistoricalPerson ;
-    td:name "Nguyễn Văn A" ;
+    td:name "Nguyễn Văn A"@vi ;
     rdfs:label "Nguyễn Văn A"@vi , "Nguyen Van A"@en ;
     skos:altLabel "Anh A" .
 id:unit/dam-ha a td:DistrictLevelUnit ; td:unitType "huyện" ; td:name "Đầm Hà" ;
     rdfs:label "huyện Đầm Hà"@vi ; td:partOf id:unit/22 ; td:validUntil "2025-07-01"^^xsd:date .
-id:event/bai-1/e1 a td:Commemoration ; td:eventKind "Lễ kỷ niệm" ;
+id:event/bai-1/e1 a td:Event , td:Commemoration ; td:eventKind "Lễ kỷ niệm"@vi ;
     td:date "2023-06"^^xsd:gYearMonth ; td:place id:unit/dam-ha ; td:reportedIn id:article/bai-1 .
 id:anniversary/bai-1/a1 a td:Anniversary ; td:ordinal 75 ; td:ordinalMismatch false ;
     td:baseDate "1948"^^xsd:gYear ; td:anniversaryDate "2023-06-11"^^xsd:date ;
     td:reportedIn id:article/bai-1 .
 id:award/bai-1/w1 a td:Award ; td:collectiveCount "3"^^xsd:nonNegativeInteger .
 id:mention/bai-1/m1 a td:Mention ; td:inArticle id:article/bai-1 ;
-    td:sentence "…" ; td:startChar 0 ; td:endChar 12 ; td:mentionOf id:person/nguyen-van-a .
+    td:sentence "Nguyễn Văn A"@vi ; td:startChar 0 ; td:endChar 12 ; td:mentionOf id:person/nguyen-van-a .
+id:org/ubnd a td:PeoplesCommittee ; td:bodyName "Ủy ban nhân dân"@vi ; td:name "UBND" .
 """
 
 
@@ -649,6 +688,8 @@ def test_context_has_a_key_for_every_td_term(onto, context):
         if name in DATE_PROPERTIES - {"validUntil"}:
             assert isinstance(definition, str), f"{name} takes several datatypes: do not coerce"
     assert context["label"] == {"@id": "rdfs:label", "@language": "vi"}
+    for name in TEXT_PROPERTIES:
+        assert context[name] == {"@id": f"td:{name}", "@language": "vi"}
     assert context["ordinal"]["@type"] == "xsd:integer"
     assert context["startChar"]["@type"] == "xsd:integer"
 
@@ -660,7 +701,8 @@ def test_rdflib_json_ld_round_trips_through_pyld(context):
     compacted = json.loads(g.serialize(format="json-ld", context=context))
     # the readable keys are used
     text = json.dumps(compacted, ensure_ascii=False)
-    for key in ('"published"', '"label": "Nguyễn Văn A"', '"ordinal"', '"inArticle"', '"Article"'):
+    for key in ('"published"', '"label": "Nguyễn Văn A"', '"name": "Nguyễn Văn A"', '"ordinal"',
+                '"inArticle"', '"Article"', '"bodyName": "Ủy ban nhân dân"'):
         assert key in text
     nquads = jsonld.to_rdf(compacted, {"format": "application/n-quads"})
     back = Graph().parse(data=nquads, format="nt")

@@ -1,0 +1,141 @@
+"""Reading articles: encodings, HTML chrome, layout (banner, headline, dateline, byline), bad input."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from thidua.loaders.layout import parse_dateline, split_byline
+from thidua.loaders.reading import ArticleError, find_articles, read_article
+
+ARTICLE = """Chủ đề công tác năm 2024: "Đoàn kết, kỷ cương, bứt phá" – Chào mừng kỷ niệm 30 năm tái lập huyện
+Huyện Tiên Yên tổng kết công tác thi đua, khen thưởng năm 2023
+15/01/2024 08:30
+Sáng ngày 12/1, Hội đồng Thi đua – Khen thưởng huyện Tiên Yên tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023. Dự hội nghị có đồng chí Hoàng Văn Phúc – Phó Chủ tịch UBND huyện.
+Đồng chí Hoàng Văn Phúc phát biểu tại hội nghị
+Lan Anh – Thu Trang (Trung tâm TT&VH)
+Tìm kiếm theo chuyên mục - nội dung - ngày tháng
+Thống kê truy cập
+Hôm nay: 321
+Đã truy cập: 123456
+"""
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("utf-16-be", b""),
+])
+def test_unicode_encodings_read_the_same(tmp_path, encoding, bom):
+    path = write(tmp_path, "a.txt", bom + ARTICLE.encode(encoding))
+    doc = read_article(path).document
+    assert doc.title == "Huyện Tiên Yên tổng kết công tác thi đua, khen thưởng năm 2023"
+    assert doc.encoding.startswith(encoding.split("-le")[0].split("-be")[0])
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258_form(text: str) -> str:
+    """How Windows-1258 writes Vietnamese: base letters precomposed (â, ơ, ư), tone marks combining."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in TONES)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES)) + tones)
+    return "".join(out)
+
+
+def test_windows_1258_with_combining_tones_is_composed_to_nfc(tmp_path):
+    data = cp1258_form(ARTICLE.replace("–", "-")).encode("cp1258", errors="strict")
+    doc = read_article(write(tmp_path, "legacy.txt", data)).document
+    assert doc.encoding == "cp1258"
+    assert doc.title == "Huyện Tiên Yên tổng kết công tác thi đua, khen thưởng năm 2023"
+    assert unicodedata.is_normalized("NFC", doc.body)
+
+
+def test_layout_banner_dateline_byline_and_trailing_chrome(tmp_path):
+    read = read_article(write(tmp_path, "a.txt", ARTICLE.encode()))
+    doc = read.document
+    assert doc.site_lines and doc.site_lines[0].startswith("Chủ đề công tác năm 2024")
+    assert doc.published == "2024-01-15T08:30"
+    assert [a.name for a in read.authors] == ["Lan Anh", "Thu Trang"]
+    assert read.authors[0].affiliation == "Trung tâm TT&VH"
+    assert "Thống kê" not in doc.body and "Hôm nay" not in doc.body and "Lan Anh" not in doc.body
+    assert doc.body.endswith("phát biểu tại hội nghị")
+
+
+def test_byline_glued_to_a_site_button(tmp_path):
+    text = ARTICLE.replace("Lan Anh – Thu Trang (Trung tâm TT&VH)", "Hoàng MaiGửi ý kiến phản hồi")
+    read = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert [a.name for a in read.authors] == ["Hoàng Mai"]
+
+
+HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng TTĐT huyện - Lễ phát động thi đua</title>
+<meta property="article:published_time" content="2023-09-28T10:15:00+07:00"></head>
+<body><header class="site-header"><div class="banner">Cổng thông tin điện tử huyện Đầm Hà</div></header>
+<nav class="menu"><a href="#">Trang chủ</a><a href="#">Tin tức</a></nav>
+<form class="search"><input name="q"> Tìm kiếm</form>
+<div class="content-detail"><h1>Lễ phát động thi đua &amp; khen thưởng</h1>
+<p>Sáng ngày 28/9, huyện Đầm Hà tổ chức Lễ phát động thi đua.&nbsp;Dự lễ có đồng chí Trần Văn Bình – Chủ tịch UBND huyện.</p>
+<figure><img src="a.jpg"><figcaption>Đồng chí Trần Văn Bình phát biểu</figcaption></figure>
+<p class="author">Mai Thắm</p></div>
+<aside class="sidebar"><h3>Tin liên quan</h3><ul><li><a>Huyện Hải Hà đón Bằng khen của ông Nguyễn Văn Khác</a></li></ul></aside>
+<footer><div class="counter">Đã truy cập: 99999</div></footer></body></html>"""
+
+
+def test_html_page_loses_its_chrome(tmp_path):
+    read = read_article(write(tmp_path, "page.html", HTML.encode()))
+    doc = read.document
+    assert doc.title == "Lễ phát động thi đua & khen thưởng"
+    assert doc.published == "2023-09-28T10:15"
+    assert "Trần Văn Bình" in doc.body
+    for chrome in ("Tin liên quan", "Nguyễn Văn Khác", "Tìm kiếm", "Đã truy cập", "Trang chủ", "Cổng thông tin"):
+        assert chrome not in doc.body
+    assert "\u00a0" not in doc.body
+    assert [a.name for a in read.authors] == ["Mai Thắm"]
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    (bytes(range(256)) * 40, "binary"),
+    (b"\x81\x8d\x8f\x90\x9d" * 50, "undecodable"),
+])
+def test_bad_files_raise_one_line_reasons(tmp_path, data, message):
+    with pytest.raises(ArticleError, match=message) as info:
+        read_article(write(tmp_path, "bad.txt", data))
+    assert "\n" not in str(info.value)
+
+
+def test_find_articles_reports_missing_paths_and_empty_folders(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "b.txt").write_text("x")
+    (tmp_path / "full" / "a.html").write_text("x")
+    (tmp_path / "full" / "notes.md").write_text("x")
+    files, problems = find_articles([tmp_path / "missing", tmp_path / "empty", tmp_path / "full"])
+    assert [f.name for f in files] == ["a.html", "b.txt"]
+    assert [p.message for p in problems] == ["no such file or directory", "directory holds no .txt or .html articles"]
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("09/12/2021 16:30", "2021-12-09T16:30"), ("20/01/2021", "2021-01-20"),
+    ("Thứ hai, 20/01/2021 10:40", "2021-01-20T10:40"), ("Cập nhật: 5-3-2024", "2024-03-05"),
+    ("31/02/2021", None), ("Hội nghị ngày 20/01/2021", None), ("45/13/2021", None), ("01/01/9999 25:61", "9999-01-01"),
+])
+def test_datelines(line, iso):
+    assert parse_dateline(line) == iso
+
+
+def test_byline_is_not_a_sentence():
+    assert split_byline("Hoài Phương - Trần Trinh") == (("Hoài Phương", "Trần Trinh"), None)
+    assert split_byline("CTV.Minh Hải") == (("Minh Hải",), None)
+    assert split_byline("Bài, ảnh: Quang Huy") == (("Quang Huy",), None)
+    assert split_byline("Các đơn vị ký giao ước thi đua năm 2022") == ((), None)
