@@ -48,7 +48,7 @@ class _Spans:
 
 
 def _subject(ex_text: str, title_len: int, units: list[UnitMention], site_units: list[UnitMention],
-             bare_title_units: list[Place], gaz: Gazetteer) -> Subject:
+             bare_title_units: list[Place], gaz: Gazetteer, on_date: str | None) -> Subject:
     first_paragraph_end = ex_text.find("\n", title_len + 1)
     first_paragraph_end = len(ex_text) if first_paragraph_end < 0 else first_paragraph_end
     weighted: list[tuple[Place, float]] = []
@@ -59,7 +59,7 @@ def _subject(ex_text: str, title_len: int, units: list[UnitMention], site_units:
         weighted.append((u.place, weight))
     weighted += [(u.place, 2.0) for u in site_units if u.place.level != "country"]
     weighted += [(p, 2.5) for p in bare_title_units]
-    return choose_subject(weighted, gaz)
+    return choose_subject(weighted, gaz, on_date)
 
 
 def _bare_units(line: str, gaz: Gazetteer, on_date: str | None) -> list[Place]:
@@ -82,11 +82,8 @@ def _jurisdictions(titles: list[Title], subject: Subject) -> list[Place | None]:
             resolved.append(t.unit.place)
         elif t.unit_type is not None:
             level = TYPE_LEVEL.get(t.unit_type)
-            if level is None:  # "thành phố": the city the article is about, at whichever level
-                city = next((p for p in (subject.district, subject.province) if p and p.unit_type == "thành phố"), None)
-                resolved.append(city)
-            else:
-                resolved.append(subject.at_level(level))
+            # "thành phố": the city the article is about, at whichever level.
+            resolved.append(subject.at_level(level or "city"))
         elif t.level is not None:
             resolved.append(subject.at_level(t.level))
         else:
@@ -134,7 +131,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
     units = find_units(etext, gaz, on_date=on_date, surnames=SURNAMES)
     site_units = [u for line in doc.site_lines for u in find_units(expand(line).text, gaz, surnames=SURNAMES)]
     bare = _bare_units(doc.title, gaz, on_date) + [p for line in doc.site_lines for p in _bare_units(line, gaz, on_date)]
-    subject = _subject(etext, title_len, units, site_units, bare, gaz)
+    subject = _subject(etext, title_len, units, site_units, bare, gaz, on_date)
     units = disambiguate(units, subject.province)
 
     sentences = split_sentences(etext)

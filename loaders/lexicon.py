@@ -88,11 +88,12 @@ MEMBER_SUFFIX_BODIES: dict[str, str] = {
 }
 
 # Bodies recognised by a fixed phrase (matched case-insensitively), with their canonical name and
-# the administrative level they serve ("self" = the unit written after them).
+# the level of the unit they serve when the text names none ("city": the thành phố the article is
+# about, district- or province-level; None: the unit written after them, else a neighbour title's).
 FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "province"),
     ("Ban Thường vụ Huyện ủy", "Ban Thường vụ Huyện ủy", "district"),
-    ("Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy", None),
+    ("Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy", "city"),
     ("Ban Thường vụ Thị ủy", "Ban Thường vụ Thị ủy", "district"),
     ("Ban Thường vụ Quận ủy", "Ban Thường vụ Quận ủy", "district"),
     ("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy", None),
@@ -111,7 +112,7 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc", None),
     ("Tỉnh ủy", "Tỉnh ủy", "province"),
     ("Huyện ủy", "Huyện ủy", "district"),
-    ("Thành ủy", "Thành ủy", None),
+    ("Thành ủy", "Thành ủy", "city"),
     ("Thị ủy", "Thị ủy", "district"),
     ("Quận ủy", "Quận ủy", "district"),
     ("Đảng ủy", "Đảng ủy", None),
@@ -124,7 +125,7 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Hội Nông dân", "Hội Nông dân", None),
     ("Huyện đoàn", "Huyện đoàn", "district"),
     ("Tỉnh đoàn", "Tỉnh đoàn", "province"),
-    ("Thành đoàn", "Thành đoàn", None),
+    ("Thành đoàn", "Thành đoàn", "city"),
 )
 
 # Head nouns that start a body written out in words ("Ban Tuyên giáo", "Sở Nội vụ", "Trung tâm …").
@@ -146,23 +147,36 @@ CHIEF_ROLE_BY_HEAD: dict[str, str] = {"Ban": "ban", "Phòng": "phòng", "Đoàn"
 SURNAMES: frozenset[str] = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm Mai Trịnh Đoàn
 Lương Cao Hà Tạ Vi Lục Nông Hứa La Lò Quàng Triệu Chu Thái Tô Tăng Lã Kiều Khổng Từ Châu Giang Thân
-Tống Âu Bế Lưu Ông Phùng Quách Tôn Trương Diệp Kim Mạc Nghiêm Phí Sầm Đàm Lạc Cù Ma Hầu Sùng Giàng
-Vàng Thào Mùa Lầu Chẻo Lường Cầm Mè Quan Lành Hoàng Văn Nịnh Hoàng Khúc Khuất Lại Mẫn Nhữ Ninh Ôn
-Phí Phó Quản Tiêu Tào Thạch Tiết Trình Trịnh Ung Viên Vương Yên Âu Doãn Đồng Đàm Giáp Hàn Kha Khương
-Lò Lỗ Lôi Mông Nhan Nghiêm Ngọ Nhâm Phương Sơn Thi Thiều Tòng Tống Văn Vi Y H' Ksor Rơ Siu Nay Rah
+Tống Âu Bế Lưu Phùng Quách Tôn Trương Diệp Kim Mạc Nghiêm Phí Sầm Đàm Lạc Cù Ma Hầu Sùng Giàng
+Vàng Thào Mùa Lầu Chẻo Lường Cầm Mè Quan Lành Nịnh Khúc Khuất Lại Mẫn Nhữ Ninh Ôn
+Phí Quản Tiêu Tào Thạch Tiết Trình Trịnh Ung Viên Vương Yên Âu Doãn Đồng Đàm Giáp Hàn Kha Khương
+Lò Lỗ Lôi Mông Nhan Nghiêm Ngọ Nhâm Phương Sơn Thi Thiều Tòng Tống Vi Y H' Ksor Rơ Siu Nay Rah
 Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim Sơn Lâm Chau Néang
 """.split())
 
 # Words that end a person's name (they start a title or a body, never a name part).
 NAME_STOPWORDS: frozenset[str] = frozenset("""
 Bí Chủ Phó Trưởng Giám Chánh Ủy Uỷ Tỉnh Huyện Quận Đảng Ban Sở Phòng Hội Tổng Thủ Bộ Cục Viện Hiệu
-Chỉ Thường UBND HĐND MTTQ Ngày Sáng Chiều Tối Tại Dự Cùng Về Với Trong Theo Đây Các Những Năm Tháng
-Lễ Xã Phường Kỷ Phát Trao Tặng Đến Tới Cho Là Đồng Tham Được Nguyên
+Chỉ Thường UBND HĐND MTTQ Ngày Tối Tại Dự Cùng Về Với Trong Theo Đây Các Những Tháng
+Lễ Xã Phường Kỷ Trao Tặng Đến Tới Cho Là Tham Được Nguyên
 """.split())
 
 # Given-name syllables that also start common compounds ("Thị xã", "Trung tâm", "Văn phòng"): a name
 # ending in one of these, followed by a lower-case word, gives that syllable back.
-COMPOUND_STARTS: frozenset[str] = frozenset("Thị Thành Trung Đại Quốc Nhân Chính Văn Hải Kinh Công Nông Lao".split())
+COMPOUND_STARTS: dict[str, frozenset[str]] = {
+    "Thị": frozenset({"xã", "trấn", "ủy"}), "Thành": frozenset({"phố", "ủy", "viên", "đoàn"}),
+    "Trung": frozenset({"tâm", "ương", "đoàn", "tướng", "tá", "úy"}),
+    "Đại": frozenset({"hội", "biểu", "học", "tướng", "tá", "úy"}),
+    "Quốc": frozenset({"hội", "gia", "phòng", "khánh"}), "Nhân": frozenset({"dân"}),
+    "Chính": frozenset({"phủ", "quyền", "trị"}), "Văn": frozenset({"phòng", "hóa"}),
+    "Kinh": frozenset({"tế"}), "Công": frozenset({"an", "đoàn", "ty"}), "Nông": frozenset({"dân", "nghiệp", "thôn"}),
+    "Lao": frozenset({"động"}), "Hải": frozenset({"quan"}),
+    "Sáng": frozenset({"ngày", "nay", "mai", "qua", "hôm", "sớm", "cùng"}),
+    "Chiều": frozenset({"ngày", "nay", "qua", "hôm", "cùng", "tối"}),
+    "Phát": frozenset({"biểu", "động", "triển", "huy", "hiện", "thanh"}),
+    "Năm": frozenset({"nay", "qua", "học", "tới", "trước", "sau"}),
+    "Đồng": frozenset({"chí", "thời", "bào", "bằng"}),
+}
 
 # Event head nouns, longest first; the key is matched case-insensitively, the value is the kind written.
 EVENT_KINDS: tuple[tuple[str, str], ...] = (
@@ -210,7 +224,7 @@ NATIONAL_DATES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 
 # Historical persons named without a title, and the forms that refer to them.
 HISTORICAL_PERSONS: dict[str, str] = {
-    "Hồ Chí Minh": "Hồ Chí Minh", "Bác Hồ": "Hồ Chí Minh",
+    "Hồ Chí Minh": "Hồ Chí Minh", "Bác Hồ": "Hồ Chí Minh", "Cụ Hồ": "Hồ Chí Minh",
     "Võ Nguyên Giáp": "Võ Nguyên Giáp", "Tôn Đức Thắng": "Tôn Đức Thắng",
     "Lê Duẩn": "Lê Duẩn", "Trần Phú": "Trần Phú", "Nguyễn Văn Cừ": "Nguyễn Văn Cừ",
     "Hà Huy Tập": "Hà Huy Tập", "Lê Hồng Phong": "Lê Hồng Phong", "Nguyễn Thị Minh Khai": "Nguyễn Thị Minh Khai",

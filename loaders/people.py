@@ -33,7 +33,7 @@ _TRIGGER = re.compile(
     r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
     r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
-    r"Bà mẹ Việt Nam Anh hùng|Mẹ)(?![\w])", re.I)
+    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ)(?![\w])", re.I)
 _PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà"}
 _ROLE_RE = re.compile(
     r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
@@ -46,21 +46,24 @@ _FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
 _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+_SEPARATOR = re.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b|"
+                        r"(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
+                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
 _ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
 # Lower-case words that may continue a body's name after a capitalised word ("Ban Tuyên giáo").
 _BODY_STOP_LOWER = frozenset("""
-phát biểu chủ trì dự tham trao tặng nhấn mạnh khẳng cho đã đang sẽ đến tới tại với về được là có và
-của trong theo lên xuống thăm chúc đề nghị kêu gọi ghi nhận điều hành chỉ đạo quán triệt báo cáo cùng
-""".split()) | set(UNIT_TYPES)
+phát chủ dự tham trao tặng nhấn khẳng cho đã đang sẽ đến tới tại với về được là có và của trong theo lên
+xuống thăm chúc đề kêu ghi điều chỉ quán báo cùng làm nêu nói cảm trân gửi mong yêu
+tỉnh huyện quận xã phường thị thành đặc
+""".split())
 _HISTORICAL_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(HISTORICAL_PERSONS, key=len, reverse=True))
                             + r")(?![\w])")
 _NOT_PERSON_BEFORE = re.compile(
     r"(thành phố|Thành phố|TP\.?|tư tưởng|Đoàn Thanh niên Cộng sản|Đội Thiếu niên Tiền phong|"
     r"Học viện Chính trị quốc gia|Bảo tàng|bảo tàng|Lăng|lăng|đường|Đường|phố|Phố|trường|Trường|"
     r"THPT|THCS|Tiểu học|Mầm non|cầu|Cầu|giải|Giải|quảng trường|Quảng trường|Quỹ|quỹ|huyện|xã|phường|"
-    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên)\s*$")
+    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,10 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
             break
         words.append(nxt.group(1))
         end = nxt.end()
-    if len(words) > 2 and words[-1] in COMPOUND_STARTS and _LOWER_WORD.match(text, end):
+    following = _LOWER_WORD.match(text, end)
+    if len(words) > 2 and following and following.group(1) in COMPOUND_STARTS.get(words[-1], ()):
         end -= len(words.pop()) + 1  # "… Thị xã": the syllable starts the next word, not the name
-    if len(words) < 2:
+    if len(words) + sum(w.count("'") for w in words) < 2:
         return None
     return title_case_name(" ".join(words)), end
 
@@ -117,6 +121,9 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     m = _FIXED_RE.match(text, pos)
     if m:
         name, level = _FIXED[m.group(1).lower()]
+        central = re.match(r" Trung ương(?![\w])", text[m.end():m.end() + 12])
+        if central and "Trung ương" not in name:
+            return f"{name} Trung ương", "country", m.end() + central.end()
         return name, level, m.end()
     m = _HEAD_RE.match(text, pos)
     if not m:
@@ -128,21 +135,24 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     while len(words) < 9:
         fixed = _FIXED_RE.match(text, end)
         if fixed and fixed.group(1)[0].isupper():
-            name, _ = _FIXED[fixed.group(1).lower()]
+            name, fixed_level = _FIXED[fixed.group(1).lower()]
             words.append(name)
             end = fixed.end()
+            if name.endswith("ủy") or fixed_level == "country":
+                break  # "Ban Dân vận Tỉnh ủy | Lào Cai": the place after a committee is the unit
             prev_cap = False
             continue
         cap = _CAP_WORD.match(text, end)
-        if cap and not _is_name_start(text, end):
+        if cap and not _is_name_start(text, end) and cap.group(1) not in NAME_STOPWORDS_IN_BODY \
+                and not _TYPE_AT.match(text, end):
             words.append(cap.group(1))
             end = cap.end()
             prev_cap = True
             continue
-        low = _LOWER_WORD.match(text, end)
-        if low and prev_cap and low.group(1) not in _BODY_STOP_LOWER:
-            words.append(low.group(1))
-            end = low.end()
+        run = _lower_run(text, end, prev_cap)
+        if run:
+            words.extend(run[0])
+            end = run[1]
             prev_cap = False
             continue
         joint = re.match(rf"( và | - | – )({_SYL})", text[end:end + 40])
@@ -163,6 +173,24 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             level = fixed_level
             break
     return name, level, end
+
+
+NAME_STOPWORDS_IN_BODY = frozenset({"Đồng", "Dự", "Tại", "Về", "Với", "Cùng", "Theo"})
+_LOWER_RUN = re.compile(rf"((?: [{LO}]+){{1,2}})(?=(?: [{UP}]| (?:{'|'.join(UNIT_TYPES)})(?![\w])|[\s]*[,;.:–)-]|$))")
+
+
+def _lower_run(text: str, pos: int, prev_cap: bool) -> tuple[list[str], int] | None:
+    """Lower-case words inside a body's name: after a capitalised word ("Ban Tuyên giáo"), or a short run
+    before a capitalised word, a unit type or punctuation ("Đoàn đại biểu Quốc hội", "Ủy ban bầu cử huyện")."""
+    m = _LOWER_RUN.match(text, pos)
+    if m:
+        words = m.group(1).split()
+        if not any(w in _BODY_STOP_LOWER for w in words):
+            return words, m.end()
+    low = _LOWER_WORD.match(text, pos)
+    if low and prev_cap and low.group(1) not in _BODY_STOP_LOWER:
+        return [low.group(1)], low.end()
+    return None
 
 
 def _is_name_start(text: str, pos: int) -> bool:
@@ -188,7 +216,12 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
     role_written = m.group(2)
     role = next(r for r in ROLES if r.lower() == role_written.lower())
     end = m.end()
+    standing = re.match(r" Thường trực(?= )", text[end:end + 13])
+    if standing and role.lower().endswith(("ban", "phòng")) and _body_at(text, end + standing.end()):
+        role, end = f"{role} Thường trực", end + standing.end()
     chief = re.fullmatch(r"(Phó )?Trưởng (ban|phòng|đoàn)", role, re.I)
+    if chief and re.match(r" " + chief.group(2) + r"(?![\w])", text[end:end + 8], re.I):
+        chief = None  # "Phó Trưởng ban Ban Thi đua …": the role is whole, the body follows it
     if chief:
         # "Trưởng Ban TĐKT": the head noun belongs to the body, the role is "Trưởng ban".
         end = m.start(2) + len(role_written) - len(chief.group(2))
@@ -209,7 +242,7 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
 def _with_unit(text: str, role: str, body: str | None, level: str | None, former: bool, start: int, end: int,
                units_at: dict[int, UnitMention]) -> Title:
     """Attach the unit written after the body: an explicit unit, a bare type word, or nothing."""
-    unit = units_at.get(end + 1) or units_at.get(end)
+    unit = units_at.get(end + 1) or units_at.get(end) or _covering(units_at, end)
     if unit is not None and (body is None or not body.endswith("ủy") or unit.place.unit_type != "quốc gia"):
         return Title(role, body, level, unit.place.unit_type, unit, former, start, unit.end)
     m = _TYPE_AT.match(text, end)
@@ -219,6 +252,11 @@ def _with_unit(text: str, role: str, body: str | None, level: str | None, former
     if body and body.endswith("ủy") and text.startswith(" Việt Nam", end):
         return Title(role, body, level, None, None, former, start, end)
     return Title(role, body, level, None, None, former, start, end)
+
+
+def _covering(units_at: dict[int, UnitMention], pos: int) -> UnitMention | None:
+    """A unit written as a committee's name ("Huyện ủy Tiên Yên") whose name runs past ``pos``."""
+    return next((u for u in units_at.values() if u.start < pos < u.end), None)
 
 
 def titles_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> tuple[list[Title], int]:
@@ -277,8 +315,10 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             first = False
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
-    for m in _ROLE_RE.finditer(text):
-        if not m.group(2)[0].isupper() or m.start() in found:
+    starts = [m for m in _ROLE_RE.finditer(text) if m.group(2)[0].isupper()]
+    starts += [m for m in _MEMBER_RE.finditer(text) if m.group(2)[0].isupper()]
+    for m in sorted(starts, key=lambda m: m.start()):
+        if m.start() in found:
             continue
         titles, end = titles_at(text, m.start(), units_at)
         if not titles:
@@ -303,6 +343,7 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
         if titles or len(name[0].split()) >= 3 and not _NOT_PERSON_BEFORE.search(text[max(0, pos - 40):pos]):
             if titles or _plausible_bare_name(name[0], text, pos, units_at):
                 add(PersonFound(name[0], pos, name[1], titles))
+                bisect.insort(covered, (pos, name[1]))
 
     # 4. Historical persons.
     for m in _HISTORICAL_RE.finditer(text):
@@ -310,14 +351,13 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             continue
         canonical = HISTORICAL_PERSONS[m.group(1)]
         found[m.start()] = PersonFound(canonical, m.start(), m.end(), [], historical=True)
-    return [found[k] for k in sorted(found)]
+    inside_units = [(u.start, u.end) for u in units]
+    return [found[k] for k in sorted(found) if not any(s <= k < e for s, e in inside_units)]
 
 
 def _plausible_bare_name(name: str, text: str, pos: int, units_at: dict[int, UnitMention]) -> bool:
-    """A name found without a trigger or title: 3–4 syllables, a common middle name, not a place."""
+    """A name found without a trigger or title: 3–4 syllables, not inside a unit's name."""
     words = name.split()
     if not 3 <= len(words) <= 4 or any(pos <= u.start < pos + len(name) for u in units_at.values()):
         return False
-    return words[1] in {"Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Công", "Ngọc", "Thanh", "Xuân", "Hồng",
-                        "Quốc", "Anh", "Thu", "Kim", "Trọng", "Tiến", "Mạnh", "Hoàng", "Việt", "Đình", "Duy",
-                        "Thành", "Trung", "Hải", "Bá", "Phương", "Khánh", "Tuấn", "Hoài", "Tuyết", "Thúy"}
+    return True

@@ -169,6 +169,8 @@ class Subject:
     def at_level(self, level: str | None) -> Place | None:
         if level == "country":
             return VIETNAM
+        if level == "city":
+            return next((p for p in (self.district, self.province) if p and p.unit_type == "thành phố"), None)
         return {"province": self.province, "district": self.district, "commune": self.commune}.get(level or "")
 
     @property
@@ -183,7 +185,19 @@ def province_of(place: Place | None, gaz: Gazetteer) -> Place | None:
     return gaz.province_of(place) if place.code else (place if place.level == "province" else None)
 
 
-def choose_subject(weighted: list[tuple[Place, float]], gaz: Gazetteer) -> Subject:
+def current_unit(place: Place | None, gaz: Gazetteer, on_date: str | None) -> Place | None:
+    """The unit that stood for ``place`` on ``on_date``: its successor if it had ended by then."""
+    seen = set()
+    while place is not None and on_date and place.valid_until and place.valid_until <= on_date and place.code not in seen:
+        seen.add(place.code)
+        successors = gaz.successors(place)
+        if not successors:
+            break
+        place = successors[0]
+    return place
+
+
+def choose_subject(weighted: list[tuple[Place, float]], gaz: Gazetteer, on_date: str | None = None) -> Subject:
     """The best-supported unit of each level; a district's province wins over other provinces."""
     score: Counter = Counter()
     by_key: dict[str, Place] = {}
@@ -212,4 +226,7 @@ def choose_subject(weighted: list[tuple[Place, float]], gaz: Gazetteer) -> Subje
         commune = commune if score[commune.code or commune.label] > score[district.code or district.label] else None
     if commune is not None and district is not None and score[commune.code or commune.label] < score[district.code or district.label]:
         commune = None
-    return Subject(province, district, commune)
+    # After the 2025 reform there is no district level, and bare "tỉnh" means the merged province.
+    if district is not None and on_date and district.valid_until and district.valid_until <= on_date:
+        district = None
+    return Subject(current_unit(province, gaz, on_date), district, commune)

@@ -432,10 +432,8 @@ def test_hermit_on_article_data_needs_ignore_unsupported_datatypes(ontology_nt, 
 @pytest.mark.parametrize("abox", [
     "id:x a td:Province , td:CommuneLevelUnit .",
     "id:x a td:Person , td:Organization .",
-    "id:x a td:AdministrativeUnit , td:Event .",
     'id:article/a td:title "42"^^xsd:integer .',           # text range is rdf:PlainLiteral
     'id:article/a td:articleId "a" , "b" .',               # functional
-    'id:anniversary/a/1 td:ordinal "sáu"@vi .',            # xsd:integer range
 ])
 def test_hermit_rejects_inconsistent_data(ontology_nt, tmp_path, abox):
     import owlready2
