@@ -347,21 +347,37 @@ def co_attendance_graph(graph: nx.MultiDiGraph, *, officials_only: bool = True) 
 
 
 def shortest_chain(graph: nx.MultiDiGraph, source: str, target: str, *,
-                   exclude_kinds: Iterable[str] = ()) -> list[Step]:
-    """The fewest links from ``source`` to ``target`` (nodes), ignoring direction; raises if none."""
-    skip = set(exclude_kinds) - {graph.nodes[source]["kind"], graph.nodes[target]["kind"]}
-    simple = undirected(graph, exclude_kinds=skip)
-    try:
-        nodes = nx.shortest_path(simple, source, target)
-    except nx.NetworkXNoPath:
-        raise NetworkLookupError(f"no chain links {describe(graph, source)} and {describe(graph, target)}"
-                                 + (f" without going through {', '.join(sorted(skip))}" if skip else "")) from None
+                   avoid_kinds: Iterable[str] = ("article",)) -> list[Step]:
+    """The fewest links from ``source`` to ``target`` (nodes), direction ignored; raises if none.
+
+    A chain through ``avoid_kinds`` (by default articles: "both are mentioned in
+    article X") is used only when no chain of facts links the two.
+    """
+    ends = {graph.nodes[source]["kind"], graph.nodes[target]["kind"]}
+    nodes = None
+    for skip in (set(avoid_kinds) - ends, set()):
+        try:
+            nodes = nx.shortest_path(undirected(graph, exclude_kinds=skip), source, target)
+            break
+        except nx.NetworkXNoPath:
+            continue
+    if nodes is None:
+        raise NetworkLookupError(f"no chain links {describe(graph, source)} and {describe(graph, target)}")
     steps = []
     for u, v in zip(nodes, nodes[1:]):
         forward = sorted(graph.get_edge_data(u, v, default={}))
         backward = sorted(graph.get_edge_data(v, u, default={}))
         steps.append(Step(u, v, forward[0], True) if forward else Step(u, v, backward[0], False))
     return steps
+
+
+def chain_between(graph: nx.MultiDiGraph, source: str, target: str, *,
+                  avoid_kinds: Iterable[str] = ("article",)) -> list[Step]:
+    """:func:`shortest_chain` between two names or IRIs (see :func:`resolve`)."""
+    a, b = resolve(graph, source), resolve(graph, target)
+    if a == b:
+        raise NetworkLookupError(f"{source!r} and {target!r} are the same entity, {describe(graph, a)}")
+    return shortest_chain(graph, a, b, avoid_kinds=avoid_kinds)
 
 
 def format_chain(graph: nx.MultiDiGraph, steps: list[Step]) -> str:
@@ -425,3 +441,47 @@ def timeline(graph: nx.MultiDiGraph, person: str) -> list[TimelineItem]:
     items.sort(key=lambda i: (i.date == "", i.date, ("post", "event", "award", "article").index(i.lane),
                               graph.nodes[i.node]["label"], i.node, i.label))
     return items
+
+
+def report(graph: nx.MultiDiGraph, top: int = 10) -> dict:
+    """The analytics in one JSON-ready dict: most connected officials, communities, co-attendance."""
+    def name(node: str) -> str:
+        return graph.nodes[node]["label"]
+
+    found = communities(graph)
+    return {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "most_connected_officials": [
+            {"name": r.label, "iri": r.node, "degree": r.degree, "betweenness": r.betweenness}
+            for r in most_connected(graph, top)],
+        "communities": [
+            {"label": c.label, "size": len(c.members), "officials": [name(o) for o in c.officials[:top]]}
+            for c in found[:top]],
+        "community_count": len(found),
+        "co_attendance": [
+            {"a": name(p.a), "b": name(p.b), "events": [name(e) for e in p.events]}
+            for p in co_attendance(graph)[:top]],
+    }
+
+
+def format_report(data: dict) -> str:
+    """:func:`report` as text for a terminal."""
+    lines = [f"graph: {data['nodes']:,} entities, {data['edges']:,} links", "",
+             "most connected officials (links, betweenness):"]
+    for i, row in enumerate(data["most_connected_officials"], 1):
+        lines.append(f"  {i:>2}. {row['name']}  {row['degree']}  {row['betweenness']:.4f}")
+    if not data["most_connected_officials"]:
+        lines.append("  (no officials in the store)")
+    lines += ["", f"communities (Louvain, articles left out): {data['community_count']}"]
+    for row in data["communities"]:
+        officials = f"; officials: {', '.join(row['officials'])}" if row["officials"] else ""
+        lines.append(f"  {row['label']}: {row['size']} entities{officials}")
+    lines += ["", "officials at the same events:"]
+    for row in data["co_attendance"]:
+        events = len(row["events"])
+        lines.append(f"  {row['a']} & {row['b']}: {events} event{'' if events == 1 else 's'} "
+                     f"({'; '.join(row['events'][:3])}{'; …' if events > 3 else ''})")
+    if not data["co_attendance"]:
+        lines.append("  (none recorded)")
+    return "\n".join(lines) + "\n"

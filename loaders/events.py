@@ -105,16 +105,30 @@ def year_context(text: str, published: str | None, anniversary_dates: list[str |
     return YearContext(published, anniv, frequent)
 
 
+_MONTH_YEAR = re.compile(r"(?<![\w/])tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?![\d/])", re.I)
+_MONTH_ONLY = re.compile(r"(?<![\w/])(?:cuối |đầu |giữa )?tháng\s+(\d{1,2})(?![\d/\w])", re.I)
+
+
+def _inside_parentheses(sentence: str, pos: int) -> bool:
+    return sentence.count("(", 0, pos) > sentence.count(")", 0, pos)
+
+
 def _first_date(sentence: str, ctx: YearContext) -> str | None:
+    """The first day (or month) the sentence gives, outside parentheses; the year inferred when missing."""
     for m in _DAY_MONTH.finditer(sentence):
-        if "(" in sentence[max(0, m.start() - 3):m.start()] or re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
+        if _inside_parentheses(sentence, m.start()) or re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
             continue
         day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         day_i, month_i = int(day), int(month)
         if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
             continue
         year_i = int(year) if year else ctx.year_for(day_i, month_i, sentence)
-        return iso(day_i, month_i, year_i)
+        date = iso(day_i, month_i, year_i)
+        if date:
+            return date
+    m = _MONTH_YEAR.search(sentence)
+    if m and 1 <= int(m.group(1)) <= 12 and not _inside_parentheses(sentence, m.start()):
+        return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
     return None
 
 
@@ -137,29 +151,56 @@ def _label(text: str, start: int) -> str:
     return label[:1].upper() + label[1:]
 
 
+# A verb saying a gathering was held, right before its head noun ("đã tổ chức Hội nghị").
+_HELD_BEFORE = re.compile(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
+                          r"(?: thành công)?(?: các| cuộc| buổi)?\s+$", re.I)
+# Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
+_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)", re.I)
+_REFERENCE_BEFORE = re.compile(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
+                               r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
+                               r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$", re.I)
+_FUTURE = re.compile(r"\b(sẽ|dự kiến|chuẩn bị|sắp)\b", re.I)
+_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:ngày|hôm)\s+)?(?:\d{1,2}\s*[/-]\s*\d{1,2}|"
+                               r"trong tháng|tháng\s+\d)", re.I)
+
+
 def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], ctx: YearContext,
                 home, bodies_before) -> list[EventFound]:
-    """Gatherings the article reports as held: a head noun in a sentence with a date and a verb of holding."""
+    """Gatherings the article reports as held: a head noun governed by a verb of holding, with a date."""
     events: list[EventFound] = []
+    published = ctx.published[:10] if ctx.published else None
     for s in sentences:
         sentence = text[s.start:s.end]
+        chosen = []
         for m in _KIND_RE.finditer(sentence):
             before = sentence[:m.start()]
-            if _NOT_HELD_BEFORE.search(before[-30:]):
+            if _inside_parentheses(sentence, m.start()):
                 continue
+            held_before = _HELD_BEFORE.search(before[-45:])
+            if held_before and _FUTURE.search(before[-45:][:held_before.start() + 1] or ""):
+                continue
+            after = sentence[m.end():]
+            held_after = _HELD_AFTER.match(after) if not held_before else None
+            if held_after and _FUTURE.search(held_after.group(0)):
+                held_after = None
+            if not held_before and not held_after and _REFERENCE_BEFORE.search(before[-25:]):
+                continue
+            if held_before or held_after or (_STARTS_WITH_DATE.match(sentence) and not chosen and not _FUTURE.search(sentence)):
+                chosen.append((m, bool(held_before and "thành công" in held_before.group(0)) or bool(held_after)))
+                if not (held_before and "thành công" in held_before.group(0)):
+                    break  # one gathering per sentence, except "tổ chức thành công A và B"
+        for m, by_success in chosen:
             kind = _KIND[m.group(1).lower()]
             date = _first_date(sentence, ctx)
-            success = _HELD_SUCCESS.search(before[-40:])
-            if date is None and success:
+            if date is None and by_success:
                 year = _YEAR.search(sentence)
-                date = year.group(1) if year else (str(ctx.frequent_year) if ctx.frequent_year else None)
-            elif date is None or not (_HELD.search(sentence) or _DAY_MONTH.match(sentence.lstrip()[:20])
-                                      or re.match(r"(sáng|chiều|tối|trưa|ngày)\b", sentence.lstrip(), re.I)):
-                continue
-            if date is None:
-                continue
+                date = (published or "")[:4] or (year.group(1) if year else None) or (
+                    str(ctx.frequent_year) if ctx.frequent_year else None)
+            if date is None or (published and date[:len(published)] > published[:len(date)]):
+                continue  # no date, or after the article was written: not (yet) held
             place = _event_place(sentence, s.start, m.start(), units, home)
-            if _NATIONWIDE.search(sentence[m.start():m.start() + 80]) and kind in ("Đại hội",):
+            if _NATIONWIDE.search(sentence[m.start():m.start() + 80]) and kind == "Đại hội":
                 place = VIETNAM
             label = _label(sentence, m.start())
             period = _PERIOD.search(label)
@@ -167,12 +208,12 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             events.append(EventFound(kind, date, place, label, s.start + m.start(), s.start + m.end(),
                                      bodies_before(s.start, s.start + m.start()),
                                      f"{period.group(1)}-{period.group(2)}" if period else (review.group(1) if review else None)))
-            if not success:
-                break  # one held gathering per sentence; "tổ chức thành công A, B" lists several
     unique: dict[tuple[str, str | None], EventFound] = {}
     for e in events:
         unique.setdefault((e.kind, e.date), e)
-    return list(unique.values())
+    # A gathering known to the day is not repeated at year or month precision.
+    return [e for e in unique.values()
+            if not any(o.kind == e.kind and o.date != e.date and o.date.startswith(e.date) for o in unique.values())]
 
 
 def _event_place(sentence: str, offset: int, head: int, units: list[UnitMention], home):
