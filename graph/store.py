@@ -50,6 +50,8 @@ class GraphStore:
         self.path = Path(path)
         if not self.path.exists() and (read_only or not create):
             raise StoreError(f"{self.path}: no store here (run `thidua build ARTICLES --store {self.path}` first)")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:

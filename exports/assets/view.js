@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("thidua-data").textContent);
-  var state = { network: null, nodes: null, edges: null, data: data, ready: false, readyAt: null, error: null };
+  var state = { network: null, nodes: null, edges: null, data: data, ready: false, readyAt: null, error: null,
+                timings: { start: performance.now() } };
   window.thiduaView = state;
 
   var kinds = data.kinds;
@@ -230,11 +231,13 @@
     state.error = "vis-network missing";
     return;
   }
+  state.timings.prepared = performance.now();
   state.nodes = new vis.DataSet(visNodes);
   state.edges = new vis.DataSet(visEdges);
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: state.nodes, edges: state.edges }, data.options);
   state.network = network;
+  state.timings.created = performance.now();
   network.on("click", function (params) { if (params.nodes.length) { showDetails(params.nodes[0]); } });
   if (data.timeline) {
     network.on("beforeDrawing", function (ctx) {
