@@ -27,9 +27,11 @@ from thidua.graph.iri import article_iri
 from thidua.graph.mapping import article_quads
 from thidua.graph.network import project
 from thidua.graph.store import GraphStore
+from thidua.ontology import TD
 from thidua.loaders.model import (Anniversary, ArticleFacts, Author, Award, Document, Event,
                                   Participation, PersonMention, Place, PlaceMention, PostHolding, Span)
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quang", "Ngọc", "Xuân", "Hồng"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hường", "Khoa", "Lan", "Linh", "Long",
@@ -85,13 +87,19 @@ def synthetic_articles(count: int, seed: int = 1) -> list[ArticleFacts]:
 
 def build_synthetic_store(path: Path, nodes: int) -> int:
     """Write articles into a new store at ``path`` until the projection has about ``nodes`` entities."""
-    articles = synthetic_articles(max(1, nodes // 3))  # ~3 new entities per article once the pools fill
+    from thidua.graph.network import _KIND_OF_CLASS  # the classes the projection draws
+
+    kinds = {str(TD[name]) for name in _KIND_OF_CLASS}
+    seen: set[str] = set()
     with GraphStore(path) as store:
-        for facts in articles:
-            store.replace_graph(article_iri(facts.document.article_id), article_quads(facts))
+        for facts in synthetic_articles(nodes):
+            quads = article_quads(facts)
+            seen.update(q.subject.value for q in quads if q.predicate.value == RDF_TYPE and q.object.value in kinds)
+            store.replace_graph(article_iri(facts.document.article_id), quads)
+            if len(seen) >= nodes:
+                break
         store.flush()
-    with GraphStore(path, read_only=True) as store:
-        return project(store).number_of_nodes()
+    return len(seen)
 
 
 def _median(values: list[float]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..loaders.text import fold_key
 from ..ontology import ID
@@ -18,6 +19,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SAFE_SEGMENT = re.compile(r"[^A-Za-z0-9._~-]+")
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, max_len: int = 60) -> str:
     """ "Trần Việt Dũng" -> "tran-viet-dung"."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -26,6 +28,7 @@ def slugify(text: str, max_len: int = 60) -> str:
     return slug[:max_len].rstrip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def short_hash(*parts: str) -> str:
     key = "\x1f".join(fold_key(p) for p in parts)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
@@ -40,24 +43,29 @@ def article_iri(article_id: str) -> str:
     return str(ID[f"article/{safe_segment(article_id)}"])
 
 
+@lru_cache(maxsize=65536)
 def person_iri(name: str) -> str:
     return str(ID[f"person/{slugify(name)}-{short_hash(name)}"])
 
 
+@lru_cache(maxsize=65536)
 def unit_iri(unit_type: str, name: str, code: str | None = None) -> str:
     if code:
         return str(ID[f"unit/{safe_segment(code)}"])
     return str(ID[f"unit/{slugify(unit_type + ' ' + name)}-{short_hash(unit_type, name)}"])
 
 
+@lru_cache(maxsize=65536)
 def org_iri(body: str, jurisdiction_key: str) -> str:
     return str(ID[f"org/{slugify(body)}-{short_hash(body, jurisdiction_key)}"])
 
 
+@lru_cache(maxsize=65536)
 def role_iri(role: str) -> str:
     return str(ID[f"role/{slugify(role)}-{short_hash(role)}"])
 
 
+@lru_cache(maxsize=65536)
 def post_iri(role: str, body: str, jurisdiction_key: str) -> str:
     return str(ID[f"post/{slugify(role, 30)}--{slugify(body, 40)}-{short_hash(role, body, jurisdiction_key)}"])
 

@@ -97,13 +97,18 @@ class _Writer:
     def __init__(self, graph: NamedNode):
         self.graph = graph
         self.quads: dict[Quad, None] = {}
+        self.described: dict[tuple, NamedNode] = {}  # nodes whose description is already written
 
     def add(self, s: NamedNode, p: NamedNode, o) -> None:
         self.quads[Quad(s, p, o, self.graph)] = None
 
 
 def unit_node(w: _Writer, place: Place) -> NamedNode:
+    key = ("unit", place.unit_type, place.name, place.code, place.parent.code if place.parent else None)
+    if key in w.described:
+        return w.described[key]
     node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
+    w.described[key] = node
     w.add(node, RDF_TYPE, T["AdministrativeUnit"])
     if place.level in LEVEL_CLASS:
         w.add(node, RDF_TYPE, T[LEVEL_CLASS[place.level]])
@@ -129,7 +134,11 @@ def official_code(code: str | None) -> str | None:
 
 
 def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
+    key = ("person", name, historical)
+    if key in w.described:
+        return w.described[key]
     node = NamedNode(iri.person_iri(name))
+    w.described[key] = node
     w.add(node, RDF_TYPE, T["Person"])
     if historical:
         w.add(node, RDF_TYPE, T["HistoricalPerson"])

@@ -91,6 +91,8 @@ class QueryPool:
         self.isolate = isolate_network
         self.queue_wait = limits.timeout if queue_wait is None else queue_wait
         self._context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+        if self._context.get_start_method() == "forkserver":
+            self._context.set_forkserver_preload([__name__])  # workers fork ready-imported (if not yet running)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._closed = False

@@ -66,6 +66,13 @@ _NOT_PERSON_BEFORE = re.compile(
     r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên)\s*$", re.I)
 
 
+# Cheap scans that find where patterns 2 and 3 can start, so the full parsers run only there.
+_ROLE_START = re.compile(r"(?<![\w])(?:" + "|".join(sorted({r.split()[0] for r in ROLES} | {"Tỉnh", "Huyện", "Thành", "Thị",
+                                                                                           "Quận", "Đảng"}, key=len, reverse=True))
+                         + r")(?= )")
+_CAPITAL_PAIR = re.compile(rf"(?<![\w'])([{UP}][{LO}]*)(?= [{UP}])")
+
+
 @dataclass(frozen=True)
 class Title:
     role: str
@@ -93,12 +100,13 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
     if not m:
         return None
     first = m.group(1)
+    first_cased = first[:1].upper() + first[1:].lower()
     if first[0].islower():
-        if not (lower_first and title_case_name(first) in SURNAMES):
+        if not (lower_first and first_cased in SURNAMES):
             return None
     elif first in NAME_STOPWORDS or first.isupper() and len(first) > 1 and not lower_first:
         return None
-    if need_surname and title_case_name(first) not in SURNAMES:
+    if need_surname and first_cased not in SURNAMES:
         return None
     words = [first]
     end = m.end()
@@ -315,9 +323,12 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             first = False
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
-    starts = [m for m in _ROLE_RE.finditer(text) if m.group(2)[0].isupper()]
-    starts += [m for m in _MEMBER_RE.finditer(text) if m.group(2)[0].isupper()]
-    for m in sorted(starts, key=lambda m: m.start()):
+    starts = []
+    for candidate in _ROLE_START.finditer(text):
+        m = _ROLE_RE.match(text, candidate.start()) or _MEMBER_RE.match(text, candidate.start())
+        if m and m.group(2)[0].isupper():
+            starts.append(m)
+    for m in starts:
         if m.start() in found:
             continue
         titles, end = titles_at(text, m.start(), units_at)
@@ -331,7 +342,9 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
 
     # 3. A family name, a given name, then titles: "Nguyễn Văn A, Chủ tịch UBND xã".
     covered = sorted((p.start, p.end) for p in found.values())
-    for m in re.finditer(rf"(?<![\w{LO}{UP}])(?=[{UP}])", text):
+    for m in _CAPITAL_PAIR.finditer(text):
+        if m.group(1) not in SURNAMES:
+            continue
         pos = m.start()
         i = bisect.bisect_right(covered, (pos, len(text) + 1)) - 1
         if pos in found or i >= 0 and covered[i][0] <= pos < covered[i][1]:

@@ -17,8 +17,9 @@ _TONE_MOVES = {
 }
 _TONE_MOVES.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_MOVES.items())})
 _TONE_MOVES.update({k.upper(): v.upper() for k, v in list(_TONE_MOVES.items()) if k.islower()})
-# Only at a word's end, and not after q ("quý" is already canonical).
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![^\W\d_])")
+# Only at a word's end, and not after q ("quý" is already canonical). A vowel class, not a 45-way
+# alternation: the same matches, several times faster.
+_TONE_RE = re.compile(r"(?<![qQ])([oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -29,7 +30,7 @@ _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31
 
 def canonical_tones(text: str) -> str:
     """Move tone marks to the old-style position ANNOTATION.md writes."""
-    return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
+    return _TONE_RE.sub(lambda m: _TONE_MOVES.get(m.group(1), m.group(1)), text)
 
 
 def normalize_text(text: str) -> str:

@@ -47,13 +47,16 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html) or folders of them.")],
     store: StoreOption = Path(DEFAULT_STORE),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Extract in this many processes (this one still writes the store).")] = 1,
 ) -> None:
     """Read articles and load their facts into the store (one named graph per article).
 
     Re-loading an article replaces its graph. Files that cannot be read are
     reported one line each; the others still load; the exit status is 1 if any failed.
+    With --jobs N, N processes extract in parallel; the store comes out the same.
 
-    Example: thidua build examples/articles --store kg.store
+    Example: thidua build examples/articles --store kg.store --jobs 2
     """
     from .loaders.reading import find_articles
     from .pipeline import build as build_store
@@ -62,10 +65,10 @@ def build(
     graph_store = _open(store, read_only=False)
     try:
         if quiet or not files:
-            report = build_store([], graph_store, files=files)
+            report = build_store([], graph_store, files=files, jobs=jobs)
         else:
             with typer.progressbar(length=len(files), label="Reading articles", file=sys.stderr) as bar:
-                report = build_store([], graph_store, files=files, progress=lambda _: bar.update(1))
+                report = build_store([], graph_store, files=files, progress=lambda _: bar.update(1), jobs=jobs)
         total = graph_store.count_quads()
     finally:
         graph_store.close()
