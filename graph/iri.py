@@ -44,8 +44,10 @@ def article_iri(article_id: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def person_iri(name: str) -> str:
-    return str(ID[f"person/{slugify(name)}-{short_hash(name)}"])
+def person_iri(name: str, scope: str = "") -> str:
+    """One person per normalised name within a scope (a province code; "" for national or unknown)."""
+    key = (name,) if not scope else (name, scope)
+    return str(ID[f"person/{slugify(name)}-{short_hash(*key)}"])
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from . import iri
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -98,6 +99,7 @@ class _Writer:
         self.graph = graph
         self.quads: dict[Quad, None] = {}
         self.described: dict[tuple, NamedNode] = {}  # nodes whose description is already written
+        self.person_scope = ""
 
     def add(self, s: NamedNode, p: NamedNode, o) -> None:
         self.quads[Quad(s, p, o, self.graph)] = None
@@ -137,7 +139,7 @@ def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
     key = ("person", name, historical)
     if key in w.described:
         return w.described[key]
-    node = NamedNode(iri.person_iri(name))
+    node = NamedNode(iri.person_iri(name, "" if historical else w.person_scope))
     w.described[key] = node
     w.add(node, RDF_TYPE, T["Person"])
     if historical:
@@ -197,6 +199,7 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
     doc = facts.document
     art = NamedNode(iri.article_iri(doc.article_id))
     w = _Writer(art)
+    w.person_scope = facts.person_scope
     w.add(art, RDF_TYPE, T["Article"])
     w.add(art, T["articleId"], Literal(doc.article_id))
     w.add(art, T["title"], _vi(doc.title))
@@ -210,6 +213,8 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
     for mention in facts.people:
         person = person_node(w, mention.name, mention.historical)
         w.add(art, T["mentions"], person)
+        if mention.written:
+            w.add(person, SKOS_ALT, _vi(mention.written))
         mention_node(w, art, doc.article_id, person, mention.span)
     for author in facts.authors:
         person = person_node(w, author.name)

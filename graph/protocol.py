@@ -273,7 +273,7 @@ def answer(store: ox.Store, request: QueryRequest, limits: Limits) -> Response:
     """Run a checked query over ``store`` and serialise the answer; refusals come back as error responses.
 
     The default graph is the union of the store's graphs unless the request names
-    ``default-graph-uri``; the project prefixes (td:, id:, …) are declared. Graphs named in
+    ``default-graph-uri`` or the query ``FROM``; the project prefixes (td:, id:, …) are declared. Graphs named in
     ``FROM`` or ``default-graph-uri`` are graphs of this store: nothing is fetched.
     """
     try:
@@ -282,7 +282,7 @@ def answer(store: ox.Store, request: QueryRequest, limits: Limits) -> Response:
         try:
             if request.default_graphs:
                 options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-            else:
+            elif "FROM" not in keywords(request.query):  # the union option would override FROM/FROM NAMED
                 options["use_default_graph_as_union"] = True
             if request.named_graphs:
                 options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]

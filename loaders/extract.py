@@ -136,7 +136,8 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
 
     sentences = split_sentences(etext)
     spans = _Spans(text, ex, sentences)
-    facts = ArticleFacts(document=doc, subject_unit=subject.home)
+    scope = subject.province.code if subject.province is not None and subject.province.code else ""
+    facts = ArticleFacts(document=doc, subject_unit=subject.home, person_scope=scope.removesuffix("-pre2025"))
 
     seen_places: set[str] = set()
     for u in units:
@@ -151,7 +152,9 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
     for person in people:
         if person.name not in seen_people and person.name not in author_names:
             seen_people.add(person.name)
-            facts.people.append(PersonMention(person.name, spans.span(person.start, person.end), person.historical))
+            written = " ".join(etext[person.start:person.end].split())
+            facts.people.append(PersonMention(person.name, spans.span(person.start, person.end), person.historical,
+                                              written if written != person.name and not person.historical else None))
         if person.historical:
             continue
         for title, place in zip(person.titles, _jurisdictions(person.titles, subject)):

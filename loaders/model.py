@@ -58,6 +58,7 @@ class PersonMention:
     name: str  # full name, title case
     span: Span
     historical: bool = False
+    written: str | None = None  # the name as the text wrote it, where that differs ("trần Việt Dũng")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,9 @@ class ArticleFacts:
 
     document: Document
     subject_unit: Place | None = None  # the unit the article is about
+    # Entity-resolution scope: people of the same name are one person within one province
+    # (the gazetteer code of the article's province); "" where the province is unknown.
+    person_scope: str = ""
     people: list[PersonMention] = field(default_factory=list)
     posts: list[PostHolding] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

@@ -1,7 +1,9 @@
 """Files to :class:`~thidua.loaders.model.Document`: read, decode, strip chrome, find the parts."""
 from __future__ import annotations
 
+import datetime
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +16,18 @@ from .model import Author, Document
 from .text import normalize_text
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a saved page with inline images can be large; its text is not
+MAX_TEXT_CHARS = 500_000  # a long news article is 20,000 characters; extraction time grows faster than length
+MAX_FACTS = 5_000  # a long article holds a few hundred facts; more is a list or a crafted page
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one article may cost; an input over a limit is refused with a message naming the limit."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_text_chars: int = MAX_TEXT_CHARS
+    max_facts: int = MAX_FACTS
 
 
 class ArticleError(ValueError):
@@ -33,7 +46,17 @@ class InputProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{printable_path(self.path)}: {self.message}"
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable_path(path: str | Path) -> str:
+    """A path on one line: control characters, line separators and undecodable bytes escaped."""
+    text = str(path)
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("utf-8", "surrogateescape").decode("latin-1")
+                            .encode("unicode_escape").decode("ascii"), text)
 
 
 def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProblem]]:
@@ -114,7 +137,11 @@ def _iso_from_attr(value: str) -> str | None:
     if not m:
         return parse_dateline(value)
     y, mo, d, h, mi = m.groups()
-    return f"{y}-{mo}-{d}" + (f"T{h}:{mi}" if h else "")
+    try:
+        datetime.date(int(y), int(mo), int(d))  # "2021-02-31" and "0000-00-00" are not dates
+    except ValueError:
+        return None
+    return f"{y}-{mo}-{d}" + (f"T{h}:{mi}" if h and int(h) < 24 and int(mi) < 60 else "")
 
 
 def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
@@ -153,17 +180,40 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
 
 # --- entry point --------------------------------------------------------------------------------
 
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes: a regular file within the size limit (never a pipe or a device, which may not end)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise ArticleError(f"{kind}; give article files (.txt, .html) or folders of them")
+        if info.st_size > max_bytes:
+            raise ArticleError(f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+                               "(raise it with --max-file-size)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # the file grew while we read it
+        raise ArticleError(f"file is over the {max_bytes:,}-byte limit (raise it with --max-file-size)")
+    return data
+
+
+def _check_text_size(chars: int, max_chars: int) -> None:
+    if chars > max_chars:
+        raise ArticleError(f"article text is {chars:,} characters, over the {max_chars:,}-character limit "
+                           "(raise it with --max-text-chars)")
+
+
 def read_article(path: str | Path, *, boilerplate: frozenset[str] = frozenset(),
-                 max_bytes: int = MAX_FILE_BYTES) -> ReadArticle:
+                 max_bytes: int = MAX_FILE_BYTES, max_chars: int = MAX_TEXT_CHARS) -> ReadArticle:
     """Read one article file; raise :class:`ArticleError` with a one-line reason."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError("the path is not valid UTF-8; rename the file or its folder") from None
+    data = _read_bytes(path, max_bytes)
     is_html = path.suffix.lower() in (".html", ".htm") or data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
     try:
         text, encoding = decode_bytes(data, html=is_html)
@@ -172,7 +222,9 @@ def read_article(path: str | Path, *, boilerplate: frozenset[str] = frozenset(),
     title_hint = published_hint = None
     if is_html:
         lines, title_hint, published_hint = html_to_lines(text)
+        _check_text_size(sum(len(ln) + 1 for ln in lines), max_chars)
     else:
+        _check_text_size(len(text), max_chars)
         lines = [ln for ln in normalize_text(text).split("\n") if ln]
     if not lines:
         raise ArticleError("no text in the file")

@@ -5,6 +5,7 @@ Command names and flags are a contract: scripts and other tools call them.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .graph.store import DEFAULT_STORE, GraphStore, StoreError
+from .loaders.reading import MAX_FACTS, MAX_TEXT_CHARS, printable_path
 
 app = typer.Typer(
     name="thidua",
@@ -35,6 +37,18 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", re.I)
+
+
+def _byte_size(text: str, option: str) -> int:
+    """ "20MB" -> 20971520; "500kb", "1.5G", "4096" also read (units of 1024)."""
+    m = _SIZE.fullmatch(text)
+    if not m or float(m.group(1)) < 1:
+        raise typer.BadParameter(f"{text!r} is not a size such as 4096, 500KB or 20MB", param_hint=option)
+    power = {"": 0, "b": 0, "k": 1, "m": 2, "g": 3}[(m.group(2) or "")[:1].lower()]
+    return int(float(m.group(1)) * 1024 ** power)
+
+
 def _open(store: Path, *, read_only: bool = True) -> GraphStore:
     try:
         return GraphStore(store, read_only=read_only, create=not read_only)
@@ -49,26 +63,35 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
                                       help="Extract in this many processes (this one still writes the store).")] = 1,
+    max_file_size: Annotated[str, typer.Option("--max-file-size", metavar="SIZE",
+                                               help="Refuse larger files (bytes, or 500KB, 20MB).")] = "20MB",
+    max_text_chars: Annotated[int, typer.Option("--max-text-chars", min=1,
+                                                help="Refuse articles with more text than this.")] = MAX_TEXT_CHARS,
+    max_facts: Annotated[int, typer.Option("--max-facts", min=1,
+                                           help="Refuse articles yielding more facts than this.")] = MAX_FACTS,
 ) -> None:
     """Read articles and load their facts into the store (one named graph per article).
 
     Re-loading an article replaces its graph. Files that cannot be read are
     reported one line each; the others still load; the exit status is 1 if any failed.
     With --jobs N, N processes extract in parallel; the store comes out the same.
+    Files over a limit (--max-file-size, --max-text-chars, --max-facts) are refused with a message.
 
     Example: thidua build examples/articles --store kg.store --jobs 2
     """
-    from .loaders.reading import find_articles
+    from .loaders.reading import Limits, find_articles
     from .pipeline import build as build_store
 
+    limits = Limits(_byte_size(max_file_size, "--max-file-size"), max_text_chars, max_facts)
     files, problems = find_articles([str(p) for p in paths])
     graph_store = _open(store, read_only=False)
     try:
         if quiet or not files:
-            report = build_store([], graph_store, files=files, jobs=jobs)
+            report = build_store([], graph_store, files=files, jobs=jobs, limits=limits)
         else:
             with typer.progressbar(length=len(files), label="Reading articles", file=sys.stderr) as bar:
-                report = build_store([], graph_store, files=files, progress=lambda _: bar.update(1), jobs=jobs)
+                report = build_store([], graph_store, files=files, progress=lambda _: bar.update(1), jobs=jobs,
+                                     limits=limits)
         total = graph_store.count_quads()
     finally:
         graph_store.close()
@@ -77,9 +100,9 @@ def build(
     typer.echo(f"triples written: {report.triples} (store now holds {total})")
     typer.echo(f"people: {len(report.people)}  posts: {len(report.posts)}  events: {report.events}")
     for path in report.without_facts:
-        typer.echo(f"no facts found: {path}")
+        typer.echo(f"no facts found: {printable_path(path)}")
     for line in report.duplicates:
-        typer.echo(f"warning: {line}", err=True)
+        typer.echo(f"warning: {printable_path(line)}", err=True)
     for problem in report.problems:
         typer.echo(f"failed: {problem}", err=True)
     if report.failed:

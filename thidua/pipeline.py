@@ -18,7 +18,7 @@ from .graph.mapping import article_quads
 from .graph.store import GraphStore
 from .loaders.extract import extract_facts
 from .loaders.model import ArticleFacts
-from .loaders.reading import ArticleError, InputProblem, find_articles, read_article
+from .loaders.reading import ArticleError, InputProblem, Limits, find_articles, read_article
 
 
 @dataclass
@@ -37,9 +37,20 @@ class BuildReport:
         return bool(self.problems)
 
 
-def facts_from_file(path: str | Path) -> ArticleFacts:
+def count_facts(facts: ArticleFacts) -> int:
+    """People, posts, places, events, anniversaries, awards and authors of one article."""
+    return sum(map(len, (facts.people, facts.posts, facts.places, facts.events, facts.anniversaries,
+                         facts.awards, facts.authors)))
+
+
+def facts_from_file(path: str | Path, limits: Limits = Limits()) -> ArticleFacts:
     """Read and extract one file (a pure function of the file's bytes); raises ArticleError."""
-    return extract_facts(read_article(path))
+    facts = extract_facts(read_article(path, max_bytes=limits.max_file_bytes, max_chars=limits.max_text_chars))
+    found = count_facts(facts)
+    if found > limits.max_facts:
+        raise ArticleError(f"{found:,} facts in one article, over the {limits.max_facts:,}-fact limit "
+                           "(raise it with --max-facts)")
+    return facts
 
 
 @dataclass
@@ -70,10 +81,10 @@ class ExtractedArticle:
         self.quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data else []
 
 
-def extract_article(path: str | Path) -> ExtractedArticle:
+def extract_article(path: str | Path, limits: Limits = Limits()) -> ExtractedArticle:
     """Extract one file into its quads (a pure function of the file; never raises for a bad input)."""
     try:
-        facts = facts_from_file(path)
+        facts = facts_from_file(path, limits)
     except ArticleError as exc:
         return ExtractedArticle(str(path), error=str(exc))
     except Exception as exc:  # noqa: BLE001 - an extractor bug must not cost the other articles
@@ -88,7 +99,7 @@ def extract_article(path: str | Path) -> ExtractedArticle:
     )
 
 
-def extract_parallel(files: list[Path], jobs: int) -> Iterator[ExtractedArticle]:
+def extract_parallel(files: list[Path], jobs: int, limits: Limits = Limits()) -> Iterator[ExtractedArticle]:
     """:func:`extract_article` over ``files`` in ``jobs`` processes; results in file order, few in flight."""
     context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
     if context.get_start_method() == "forkserver":
@@ -98,7 +109,7 @@ def extract_parallel(files: list[Path], jobs: int) -> Iterator[ExtractedArticle]
         pending: deque = deque()
         names = iter(files)
         for path in itertools.islice(names, window):
-            pending.append((path, pool.submit(extract_article, str(path))))
+            pending.append((path, pool.submit(extract_article, str(path), limits)))
         while pending:
             path, future = pending.popleft()
             try:
@@ -107,7 +118,7 @@ def extract_parallel(files: list[Path], jobs: int) -> Iterator[ExtractedArticle]
                 raise RuntimeError(f"a worker process died while extracting {path} ({exc}); "
                                    "rerun with --jobs 1 to see the error") from None
             for path in itertools.islice(names, 1):
-                pending.append((path, pool.submit(extract_article, str(path))))
+                pending.append((path, pool.submit(extract_article, str(path), limits)))
 
 
 def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
@@ -139,7 +150,7 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
 
 def build(paths: Iterable[str | Path], store: GraphStore, *,
           progress: Callable[[Path], None] | None = None,
-          files: list[Path] | None = None, jobs: int = 1) -> BuildReport:
+          files: list[Path] | None = None, jobs: int = 1, limits: Limits = Limits()) -> BuildReport:
     """Load every article under ``paths`` into ``store``, one named graph each; keep going past bad files.
 
     With ``jobs`` > 1 the extraction runs in that many processes; this process stays the only
@@ -150,7 +161,7 @@ def build(paths: Iterable[str | Path], store: GraphStore, *,
         files, problems = find_articles(list(paths))
         report.problems.extend(problems)
     if jobs > 1 and len(files) > 1:
-        extracted = extract_parallel(files, min(jobs, len(files)))
+        extracted = extract_parallel(files, min(jobs, len(files)), limits)
     else:
-        extracted = map(extract_article, files)
+        extracted = (extract_article(path, limits) for path in files)
     return load_extracted(store, extracted, progress=progress, report=report)
