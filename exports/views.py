@@ -290,7 +290,7 @@ def vis_options(nodes: int, edges: int) -> dict:
 
 def layout_settings(nodes: int, *, spacing: float = 45.0) -> dict:
     """The page's force layout: a seeded start, a number of cooling steps that shrinks as graphs grow."""
-    iterations = 300 if nodes <= 500 else max(80, min(300, 600_000 // nodes))
+    iterations = 250 if nodes <= 500 else max(60, min(250, 500_000 // nodes))
     return {"seed": LAYOUT_SEED, "iterations": iterations, "k": spacing, "theta": 0.8 if nodes <= 2000 else 1.0}
 
 

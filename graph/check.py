@@ -17,7 +17,7 @@ import multiprocessing
 import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -98,9 +98,11 @@ class ShaclSummary:
     articles_total: int = 0
     complete: bool = True
     note: str = ""
+    replaced: int = 0  # results left out because a domain rule reports the same problem with more context
 
     def to_json(self) -> dict:
-        return {"ran": self.ran, "conforms": self.conforms, "results": self.results, "batches": self.batches,
+        return {"ran": self.ran, "conforms": self.conforms, "results": self.results, "replaced": self.replaced,
+                "batches": self.batches,
                 "articles_checked": self.articles_checked, "articles_total": self.articles_total,
                 "complete": self.complete, "note": self.note,
                 "shapes": "ontology/shapes.ttl"}
@@ -152,8 +154,11 @@ class CheckReport:
         return render_text(self)
 
 
+_SHORT = {**PREFIXES, "tdsh": "https://w3id.org/thidua/shapes#", "sh": SH}
+
+
 def _short(iri: str) -> str:
-    for prefix, base in PREFIXES.items():
+    for prefix, base in _SHORT.items():
         if iri.startswith(base) and iri != base:
             return f"{prefix}:{iri[len(base):]}"
     return iri
@@ -445,9 +450,10 @@ def check_store(store: GraphStore, options: CheckOptions | None = None) -> Check
 
     t0 = time.perf_counter()
     findings: list[tuple[Finding, list[Source]]] = []
-    for r in shacl_results:
-        if (r.focus, r.shape) not in superseded:
-            findings.append((_shacl_finding(r), sources.of(r.focus)))
+    kept = [r for r in shacl_results if (r.focus, r.shape) not in superseded]
+    shacl = replace(shacl, replaced=len(shacl_results) - len(kept))
+    for r in kept:
+        findings.append((_shacl_finding(r), sources.of(r.focus)))
     for issue in issues:
         cited = sorted({s for node in issue.evidence or (issue.node,) for s in sources.of(node)})
         findings.append((_domain_finding(issue), cited))
@@ -496,6 +502,8 @@ def render_text(report: CheckReport) -> str:
     s = report.shacl
     if s.ran:
         shacl_line = f"{s.results} results" if s.results else "conforms"
+        if s.replaced:
+            shacl_line += f", {s.replaced} of them reported below by the domain rules"
         lines.append(f"SHACL      {shacl_line} (ontology/shapes.ttl)" + (f"; {s.note}" if s.note else ""))
     else:
         lines.append("SHACL      skipped")
@@ -510,7 +518,11 @@ def render_text(report: CheckReport) -> str:
             lines.append(f"        - {src.article}" + (f": {src.sentence}" if src.sentence else ""))
         if f.sources_total > len(f.sources):
             lines.append(f"        - … and {f.sources_total - len(f.sources)} more")
-    counts = ", ".join(f"{report.count(s)} {name}" for s, name in
-                       (("error", "errors"), ("warning", "warnings"), ("info", "notes")))
+    counts = ", ".join(_plural(report.count(s), name) for s, name in
+                       (("error", "error"), ("warning", "warning"), ("info", "note")))
     lines += ["", f"{counts}: {'OK' if report.ok else 'FAILED'}"]
     return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -129,6 +129,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "thidua-kg"
     timeout = 30  # seconds to wait for a slow client's request before dropping it
+    disable_nagle_algorithm = True  # headers and body go out as two writes: don't wait for a delayed ACK
     server: EndpointServer
 
     # --- plumbing ----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ T = {name: _td(name) for name in (
     "organizer", "chairedBy", "speaker", "attendee", "reviewsPeriod", "reportedIn", "ordinal", "subject",
     "baseDate", "anniversaryDate", "ordinalMismatch", "awardKind", "conferredBy", "recipient",
     "recipientName", "collectiveCount", "individualCount", "evidence", "mentionOf", "inArticle",
-    "sentence", "startChar", "endChar",
+    "sentence", "startChar", "endChar", "atEvent",
 )}
 
 LEVEL_CLASS = {"country": "Country", "province": "Province", "district": "DistrictLevelUnit",
@@ -234,8 +234,11 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
         _event(w, art, doc.article_id, event)
     for anniversary in facts.anniversaries:
         _anniversary(w, art, doc.article_id, anniversary)
+    event_nodes = [_event_iri(doc.article_id, e) for e in facts.events]
     for award in facts.awards:
-        _award(w, art, doc.article_id, award)
+        node = _award(w, art, doc.article_id, award)
+        if award.at_event is not None and award.at_event < len(event_nodes):
+            w.add(node, T["atEvent"], event_nodes[award.at_event])
     return list(w.quads)
 
 
@@ -253,8 +256,12 @@ def _holding(w: _Writer, art: NamedNode, article_id: str, holding: PostHolding, 
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, holding.span))
 
 
+def _event_iri(article_id: str, event: Event) -> NamedNode:
+    return NamedNode(iri.fact_iri("event", article_id, event.kind, event.date or "", event.label))
+
+
 def _event(w: _Writer, art: NamedNode, article_id: str, event: Event) -> None:
-    node = NamedNode(iri.fact_iri("event", article_id, event.kind, event.date or "", event.label))
+    node = _event_iri(article_id, event)
     w.add(node, RDF_TYPE, T["Event"])
     w.add(node, RDF_TYPE, event_class(event.kind))
     w.add(node, T["eventKind"], _vi(event.kind))
@@ -297,7 +304,7 @@ def _anniversary(w: _Writer, art: NamedNode, article_id: str, anniversary: Anniv
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, anniversary.span))
 
 
-def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> None:
+def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> NamedNode:
     node = NamedNode(iri.fact_iri("award", article_id, award.kind, award.conferred_by or "",
                                   award.recipient or "", str(award.span.start)))
     w.add(node, RDF_TYPE, T["Award"])
@@ -313,4 +320,5 @@ def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> None:
     if award.individuals is not None:
         w.add(node, T["individualCount"], Literal(str(award.individuals), datatype=NamedNode(XSD + "nonNegativeInteger")))
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, award.span))
+    return node
 

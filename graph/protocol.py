@@ -160,12 +160,14 @@ def _accept_ranges(accept: str) -> list[tuple[str, float]]:
     return ranges
 
 
-def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
+def _quality(media_type: str, ranges: list[tuple[str, float]], *, wildcards: bool = True) -> float:
     """The q of the most specific range matching ``media_type`` (RFC 9110 §12.5.1)."""
     kind = media_type.split("/")[0]
     best, specificity = 0.0, -1
     for pattern, q in ranges:
-        level = 2 if pattern == media_type else 1 if pattern == f"{kind}/*" else 0 if pattern == "*/*" else -1
+        level = 2 if pattern == media_type else -1
+        if wildcards and level < 0:
+            level = 1 if pattern == f"{kind}/*" else 0 if pattern == "*/*" else -1
         if level > specificity:
             best, specificity = q, level
     return best if specificity >= 0 else 0.0
@@ -181,7 +183,9 @@ def negotiate(formats: tuple[Format, ...], accept: str, format_params: tuple[str
     ranges = _accept_ranges(accept)
     if not ranges:
         return formats[0]
-    scored = [(max(_quality(m, ranges) for m in fmt.media_types), -i, fmt) for i, fmt in enumerate(formats)]
+    # Wildcards match the type actually sent (the first); other names of the format only match exactly.
+    scored = [(max(_quality(m, ranges, wildcards=j == 0) for j, m in enumerate(fmt.media_types)), -i, fmt)
+              for i, fmt in enumerate(formats)]
     q, _, fmt = max(scored, key=lambda item: item[:2])
     if q <= 0:
         offered = ", ".join(f.media_types[0] for f in formats)

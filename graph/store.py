@@ -39,6 +39,10 @@ SERIALIZATION_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"} | DATA
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
+def _ntriples(triples: list[ox.Triple]) -> str:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
 class StoreError(RuntimeError):
     """The store cannot be used; the message says why and what to do."""
 
@@ -78,11 +82,20 @@ class GraphStore:
     # --- writing ---------------------------------------------------------------------------------
 
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
-        """Make the named graph hold exactly ``quads`` (re-loading an article leaves nothing stale)."""
+        """Make the named graph hold exactly ``quads`` (re-loading an article leaves nothing stale).
+
+        One SPARQL update, so one transaction: a process killed mid-build leaves each
+        article's graph either as it was or as it is now, never half written.  The data
+        goes into the update as N-Triples written by Oxigraph's serialiser.
+        """
         graph = ox.NamedNode(graph_iri)
-        self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
-        self._store.add_graph(graph)
-        self._store.extend(quads)
+        by_graph: dict[ox.NamedNode, list[ox.Triple]] = {graph: []}
+        for quad in quads:
+            by_graph.setdefault(quad.graph_name, []).append(quad.triple)
+        blocks = "\n".join(
+            (f"GRAPH {name} {{\n{_ntriples(triples)}}}" if isinstance(name, ox.NamedNode) else _ntriples(triples))
+            for name, triples in by_graph.items() if triples)
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nCREATE SILENT GRAPH {graph} ;\nINSERT DATA {{\n{blocks}\n}}")
 
     def remove_graph(self, graph_iri: str) -> None:
         graph = ox.NamedNode(graph_iri)

@@ -187,8 +187,21 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
                                                a.mismatch))
     for a in find_awards(etext, sentences):
         facts.awards.append(Award(a.kind, spans.span(a.start, a.end), conferred_by=a.conferred_by,
-                                  collectives=a.collectives, individuals=a.individuals))
+                                  collectives=a.collectives, individuals=a.individuals,
+                                  at_event=_award_event(a.start, facts.events, etext, sentences)))
     return facts
+
+
+_AT_GATHERING = re.compile(r"dịp này|tại (hội nghị|lễ|buổi lễ|đại hội|hội thảo|kỳ họp)|nhân dịp|trong chương trình|"
+                           r"trao (tặng )?(cờ|bằng|giấy|huân)", re.I)
+
+
+def _award_event(start: int, events: list[Event], etext: str, sentences) -> int | None:
+    """The article's gathering where an award was handed over: its only one, when the sentence says so."""
+    if len(events) != 1:
+        return None
+    s = sentences[max(0, bisect.bisect_right([x.start for x in sentences], start) - 1)]
+    return 0 if _AT_GATHERING.search(etext[s.start:s.end]) else None
 
 
 def _with_participants(event: Event, people: list[PersonFound], sentences, etext: str) -> Event:

@@ -114,6 +114,7 @@ class Award:
     recipient: str | None = None  # a named person or body
     collectives: int | None = None
     individuals: int | None = None
+    at_event: int | None = None  # index into ArticleFacts.events
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,10 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
-ontology_app = typer.Typer(name="ontology", no_args_is_help=True,
-                           help="The thidua-kg ontology (ontology/thidua.ttl) for people and for other tools.")
+ontology_app = typer.Typer(
+    name="ontology", no_args_is_help=True,
+    help="The thidua-kg ontology (ontology/thidua.ttl) as HTML documentation and as RDF/XML for Protégé.\n\n"
+         "Example: thidua ontology docs -o site/ontology && thidua ontology export --format owl -o thidua.owl")
 
 
 @ontology_app.command("docs")
