@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from thidua.graph.store import GraphStore
+
 from thidua.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent

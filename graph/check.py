@@ -169,38 +169,52 @@ def _short(iri: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 class _Sources:
-    """Finds (and caches) the articles and sentences behind nodes."""
+    """Finds (and caches) the articles and sentences behind nodes, many nodes per query."""
+
+    _STEPS = (  # tried in order; a node keeps the sources of the first step that finds any
+        # the node's own mentions (a fact's evidence, a person's or unit's mentions, a mention itself)
+        """SELECT DISTINCT ?x ?id ?s WHERE {{ VALUES ?x {{ {values} }}
+             {{ ?x td:evidence ?m }} UNION {{ ?m td:mentionOf ?x }} UNION {{ ?x a td:Mention BIND(?x AS ?m) }}
+             ?m td:inArticle ?a ; td:sentence ?s . ?a td:articleId ?id }}""",
+        # a post: the sentences of the holdings that attest it
+        """SELECT DISTINCT ?x ?id ?s WHERE {{ VALUES ?x {{ {values} }}
+             ?h td:post ?x ; td:evidence ?m . ?m td:inArticle ?a ; td:sentence ?s . ?a td:articleId ?id }}""",
+        # the article that reports it, or the article itself
+        """SELECT DISTINCT ?x ?id WHERE {{ VALUES ?x {{ {values} }}
+             {{ ?x td:reportedIn|td:attestedBy|td:inArticle ?a }} UNION {{ ?x a td:Article BIND(?x AS ?a) }}
+             ?a td:articleId ?id }}""",
+        # the graphs that describe it
+        """SELECT DISTINCT ?x (?g AS ?id) WHERE {{ VALUES ?x {{ {values} }} GRAPH ?g {{ ?x ?p ?o }} }}""",
+    )
 
     def __init__(self, store: GraphStore, graphs: list[ox.NamedNode]):
         self.store, self.graphs = store, graphs
         self._cache: dict[str, list[Source]] = {}
 
-    def _q(self, sparql: str):
-        return data_query(self.store, sparql, self.graphs)
+    def prefetch(self, nodes) -> None:
+        """Look up the sources of all ``nodes`` not yet known, a few hundred per query."""
+        todo = sorted({n for n in nodes if n not in self._cache})
+        for n in todo:
+            self._cache[n] = []
+        todo = [n for n in todo if _is_iri(n)]
+        for step in self._STEPS:
+            if not todo:
+                break
+            found: dict[str, set[Source]] = {}
+            for i in range(0, len(todo), 300):
+                values = " ".join(f"<{n}>" for n in todo[i:i + 300])
+                result = data_query(self.store, step.format(values=values), self.graphs)
+                with_sentence = any(v.value == "s" for v in result.variables)
+                for r in result:
+                    source = Source(_article_id(r["id"].value), r["s"].value if with_sentence else None)
+                    found.setdefault(r["x"].value, set()).add(source)
+            for node, sources in found.items():
+                self._cache[node] = sorted(sources)
+            todo = [n for n in todo if n not in found]
 
     def of(self, node: str) -> list[Source]:
-        if node in self._cache:
-            return self._cache[node]
-        found: list[Source] = []
-        if node.startswith(("http://", "https://")):
-            n = f"<{node}>"
-            found = [Source(r["id"].value, r["s"].value) for r in self._q(f"""
-                SELECT DISTINCT ?id ?s WHERE {{
-                  {{ {n} td:evidence ?m }} UNION {{ ?m td:mentionOf {n} }} UNION {{ BIND({n} AS ?m) }}
-                  ?m td:inArticle ?a ; td:sentence ?s . ?a td:articleId ?id }}""")]
-            if not found:  # a post: the sentences of the holdings that attest it
-                found = [Source(r["id"].value, r["s"].value) for r in self._q(f"""
-                    SELECT DISTINCT ?id ?s WHERE {{ ?h td:post {n} ; td:evidence ?m .
-                      ?m td:inArticle ?a ; td:sentence ?s . ?a td:articleId ?id }}""")]
-            if not found:
-                found = [Source(r["id"].value) for r in self._q(f"""
-                    SELECT DISTINCT ?id WHERE {{
-                      {{ {n} td:reportedIn|td:attestedBy|td:inArticle ?a }} UNION {{ BIND({n} AS ?a) }}
-                      ?a td:articleId ?id }}""")]
-            if not found:
-                found = [Source(_article_id(r["g"].value)) for r in self._q(
-                    f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {n} ?p ?o }} }}")]
-        self._cache[node] = sorted(set(found))
+        if node not in self._cache:
+            self.prefetch([node])
         return self._cache[node]
 
     def in_graphs(self, nodes: list[str], graphs: tuple[str, ...]) -> list[Source]:
@@ -211,26 +225,30 @@ class _Sources:
         return sorted(set(found) | {Source(a) for a in wanted - cited})
 
 
+def _is_iri(node: str) -> bool:
+    return node.startswith(("http://", "https://")) and not any(c in node for c in '<>" {}|\\^`')
+
+
 def _article_id(graph: str) -> str:
     return graph[len(ARTICLE_PREFIX):] if graph.startswith(ARTICLE_PREFIX) else graph
 
 
 def _labels(store: GraphStore, graphs, nodes: set[str]) -> dict[str, str]:
-    """A display label per node: rdfs:label (Vietnamese first), else td:name."""
+    """A display label per node: rdfs:label, else td:name (Vietnamese first, then the least in order)."""
     out: dict[str, str] = {}
-    iris = sorted(n for n in nodes if n.startswith(("http://", "https://")) and ">" not in n and " " not in n)
+    iris = sorted(n for n in nodes if _is_iri(n))
     for i in range(0, len(iris), 400):
         values = " ".join(f"<{n}>" for n in iris[i:i + 400])
         rows = data_query(store, f"""
-            SELECT ?x ?l ?lang WHERE {{ VALUES ?x {{ {values} }}
-              {{ ?x rdfs:label ?l }} UNION {{ ?x td:name ?l }} BIND(LANG(?l) AS ?lang) }}""", graphs)
-        best: dict[str, tuple[int, str]] = {}
+            SELECT ?x ?l ?lang ?kind WHERE {{ VALUES ?x {{ {values} }}
+              {{ ?x rdfs:label ?l BIND(0 AS ?kind) }} UNION {{ ?x td:name ?l BIND(1 AS ?kind) }}
+              BIND(LANG(?l) AS ?lang) }}""", graphs)
+        best: dict[str, tuple[int, int, str]] = {}
         for r in rows:
-            rank = 0 if r["lang"].value == "vi" else 1
-            key = (rank, r["l"].value)
+            key = (int(r["kind"].value), 0 if r["lang"].value == "vi" else 1, r["l"].value)
             if r["x"].value not in best or key < best[r["x"].value]:
                 best[r["x"].value] = key
-        out.update({x: text for x, (_rank, text) in best.items()})
+        out.update({x: key[-1] for x, key in best.items()})
     return out
 
 
@@ -452,6 +470,8 @@ def check_store(store: GraphStore, options: CheckOptions | None = None) -> Check
     findings: list[tuple[Finding, list[Source]]] = []
     kept = [r for r in shacl_results if (r.focus, r.shape) not in superseded]
     shacl = replace(shacl, replaced=len(shacl_results) - len(kept))
+    sources.prefetch([r.focus for r in kept] + [n for i in issues for n in i.evidence or (i.node,)]
+                     + [n for c in result.contradictions for n in (c.node, *c.related)])
     for r in kept:
         findings.append((_shacl_finding(r), sources.of(r.focus)))
     for issue in issues:

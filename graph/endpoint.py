@@ -14,14 +14,23 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import sys
-import time
+import traceback
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .protocol import (PAGE_POLICY, Limits, ProtocolError, QueryRequest, Response, check_query, element,
-                       html_page, service_description)
+from .protocol import (
+    PAGE_POLICY,
+    Limits,
+    ProtocolError,
+    QueryRequest,
+    Response,
+    check_query,
+    element,
+    html_page,
+    service_description,
+)
 from .query_pool import QueryPool
 from .store import PREFIXES, GraphStore
 
@@ -159,13 +168,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, method: str) -> None:
         self._static = False
-        started = time.perf_counter()
         try:
             response = self._route(method)
         except ProtocolError as exc:
             response = exc.response()
+        except Exception:  # noqa: BLE001 - a bug must cost one request, not the connection thread
+            traceback.print_exc(file=sys.stderr)
+            response = ProtocolError(500, "internal error in thidua serve; please report it").response()
         self._send(response, head_only=method == "HEAD")
-        self._elapsed = time.perf_counter() - started
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's names
         self._handle("GET")
@@ -282,6 +292,8 @@ class _Handler(BaseHTTPRequestHandler):
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
         if not queries:
+            if method == "GET" and "text/html" in request.accept and not request.format_params:
+                return Response(303, "text/plain; charset=utf-8", b"see the query page at /\n", (("Location", "/"),))
             return service_description(self.server.url + "sparql", request)
         if len(queries) > 1:
             raise ProtocolError(400, "send exactly one query per request")
@@ -298,12 +310,14 @@ class _Handler(BaseHTTPRequestHandler):
         if root is None:
             raise ProtocolError(404, "no views are served; start with --views DIR (a folder written by `thidua view`)")
         root = root.resolve()
-        target = (root / unquote(relative).lstrip("/")).resolve()
-        if not target.is_relative_to(root):
-            raise ProtocolError(404, "no such view")
-        if target.is_dir():
-            target = target / "index.html"
-        if not target.is_file():
+        try:
+            target = (root / unquote(relative).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            found = target.is_relative_to(root) and target.is_file()
+        except (OSError, ValueError):  # a NUL byte, a name too long …
+            found = False
+        if not found:
             raise ProtocolError(404, "no such view")
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if content_type.startswith("text/") or content_type in ("application/javascript", "application/json"):
@@ -315,7 +329,8 @@ class _Handler(BaseHTTPRequestHandler):
         config = self.server.config
         query = (parse_qs(query_string).get("query") or [EXAMPLE_QUERY])[0]
         formats = [("html", "table (HTML)"), ("json", "SPARQL JSON"), ("xml", "SPARQL XML"), ("csv", "CSV"),
-                   ("tsv", "TSV"), ("turtle", "Turtle (CONSTRUCT/DESCRIBE)"), ("json-ld", "JSON-LD (CONSTRUCT/DESCRIBE)")]
+                   ("tsv", "TSV"), ("turtle", "Turtle (CONSTRUCT/DESCRIBE)"),
+                   ("json-ld", "JSON-LD (CONSTRUCT/DESCRIBE)")]
         form = element(
             "form", {"action": "sparql", "method": "get"},
             element("textarea", {"name": "query", "rows": "16", "spellcheck": "false"}, query),
@@ -349,5 +364,6 @@ def describe(server: EndpointServer) -> str:
     return (f"SPARQL endpoint {server.url}sparql  (query page {server.url})\n"
             f"store {config.store}: {server.articles} articles; read-only, {exposure}\n"
             f"limits: {limits.timeout:g} s per query, {limits.max_rows:,} rows, "
-            f"{limits.max_query_length:,} characters; {config.workers} workers; SERVICE refused, {isolation}\n"
+            f"{limits.max_query_length:,} characters, {limits.max_memory_mb or 'unlimited'} MB per worker; "
+            f"{config.workers} workers\nSERVICE refused, {isolation}\n"
             + (f"views: {config.views} at {server.url}views/\n" if config.views else ""))

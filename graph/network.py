@@ -30,7 +30,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
-import pyoxigraph as ox
 
 from ..loaders.text import fold_key
 from ..ontology import ID, TD
@@ -39,8 +38,6 @@ from .store import GraphStore
 KINDS = ("person", "post", "organization", "unit", "event", "anniversary", "award", "article")
 
 _TD = str(TD)
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 # Class (local name) -> kind. The contract is docs/vocabulary.md; generic classes
 # are listed so an entity typed only with them still lands in its kind.
@@ -97,36 +94,37 @@ class NetworkLookupError(LookupError):
     """A name that matches no entity or several, or two entities with no chain between them."""
 
 
-def _local(iri: str) -> str:
-    return iri[len(_TD):] if iri.startswith(_TD) else ""
-
-
-def _td(name: str) -> ox.NamedNode:
-    return ox.NamedNode(_TD + name)
-
-
-def _by_predicate(store: GraphStore, name: str) -> Iterable[ox.Quad]:
-    return store.oxigraph.quads_for_pattern(None, _td(name), None, None)
-
-
 def _short(iri: str) -> str:
     base = str(ID)
     return "id:" + iri[len(base):] if iri.startswith(base) else iri
 
 
+def _values(names: Iterable[str]) -> str:
+    return " ".join(f"td:{name}" for name in names)
+
+
 # --- projection -----------------------------------------------------------------------------------
+# A few SPARQL queries, each answered in one pass by Oxigraph (faster than walking quads from Python).
+
+_TYPES = "SELECT ?s ?c ?g WHERE { VALUES ?c { %s } GRAPH ?g { ?s a ?c } FILTER(isIRI(?s)) }"
+_LABELS = "SELECT DISTINCT ?s ?label WHERE { ?s rdfs:label ?label }"
+_ATTRIBUTES = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }"
+_ROLES = "SELECT DISTINCT ?post ?role WHERE { ?post td:role ?role }"
+_SENTENCES = "SELECT DISTINCT ?s ?sentence WHERE { ?s td:evidence ?m . ?m td:sentence ?sentence }"
+_OFFICIALS = "SELECT DISTINCT ?s WHERE { ?s td:holdsPost ?post }"
+_HOLDINGS = ("SELECT DISTINCT ?person ?post ?on WHERE "
+             "{ ?h td:holder ?person ; td:post ?post ; td:attestedOn ?on }")
+_EDGES = "SELECT ?s ?p ?o ?g WHERE { VALUES ?p { %s } GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?o)) }"
 
 
 def _collect_nodes(store: GraphStore) -> dict[str, dict]:
     """Entities of the projected kinds, with their kind, most specific class and source articles."""
     classes: dict[str, set[str]] = defaultdict(set)
     articles: dict[str, set[str]] = defaultdict(set)
-    for quad in store.oxigraph.quads_for_pattern(None, _RDF_TYPE, None, None):
-        local = _local(quad.object.value)
-        if local in _KIND_OF_CLASS and isinstance(quad.subject, ox.NamedNode):
-            classes[quad.subject.value].add(local)
-            if isinstance(quad.graph_name, ox.NamedNode):
-                articles[quad.subject.value].add(quad.graph_name.value)
+    cut = len(_TD)
+    for s, c, g in store.query(_TYPES % _values(_KIND_OF_CLASS), union=False):
+        classes[s.value].add(c.value[cut:])
+        articles[s.value].add(g.value)
     nodes = {}
     for iri, found in classes.items():
         kinds = sorted({_KIND_OF_CLASS[c] for c in found}, key=KINDS.index)
@@ -138,56 +136,50 @@ def _collect_nodes(store: GraphStore) -> dict[str, dict]:
 
 def _fill_attributes(store: GraphStore, nodes: dict[str, dict]) -> None:
     """Labels, dates, details, the role of each post and the evidence sentence of each fact."""
-    labels: dict[str, set[str]] = defaultdict(set)
-    for quad in store.oxigraph.quads_for_pattern(None, _RDFS_LABEL, None, None):
-        labels[quad.subject.value].add(quad.object.value)
+    labels: dict[str, list[str]] = defaultdict(list)
+    for s, label in store.query(_LABELS):
+        labels[s.value].append(label.value)
     for iri, attrs in nodes.items():
-        attrs["label"] = min(labels[iri]) if labels.get(iri) else iri.rstrip("/").rsplit("/", 1)[-1]
-    for names, key in ((_DATES, "dates"), (_DETAILS, "details")):
-        for name in names:
-            for quad in _by_predicate(store, name):
-                attrs = nodes.get(quad.subject.value)
-                if attrs is not None:
-                    attrs[key].append((_DETAIL_NAMES.get(name, name), quad.object.value))
-    for quad in _by_predicate(store, "role"):
-        attrs = nodes.get(quad.subject.value)
-        if attrs is not None and labels.get(quad.object.value):
-            attrs["details"].append(("role", min(labels[quad.object.value])))
-    sentences: dict[str, str] = {}
-    for quad in _by_predicate(store, "sentence"):
-        sentences[quad.subject.value] = quad.object.value
-    for quad in _by_predicate(store, "evidence"):
-        attrs = nodes.get(quad.subject.value)
-        if attrs is not None and attrs["kind"] != "person" and quad.object.value in sentences:
-            attrs["details"].append(("sentence", sentences[quad.object.value]))
-    for quad in _by_predicate(store, "holdsPost"):
-        if quad.subject.value in nodes:
-            nodes[quad.subject.value]["official"] = True
+        attrs["label"] = min(labels[iri]) if iri in labels else iri.rstrip("/").rsplit("/", 1)[-1]
+    cut = len(_TD)
+    date_names = set(_DATES)
+    for s, p, o in store.query(_ATTRIBUTES % _values(_DATES + _DETAILS)):
+        attrs = nodes.get(s.value)
+        if attrs is not None:
+            name = p.value[cut:]
+            attrs["dates" if name in date_names else "details"].append((_DETAIL_NAMES.get(name, name), o.value))
+    for post, role in store.query(_ROLES):
+        if post.value in nodes and role.value in labels:
+            nodes[post.value]["details"].append(("role", min(labels[role.value])))
+    for s, sentence in store.query(_SENTENCES):
+        attrs = nodes.get(s.value)
+        if attrs is not None and attrs["kind"] != "person":
+            attrs["details"].append(("sentence", sentence.value))
+    for (s,) in store.query(_OFFICIALS):
+        if s.value in nodes:
+            nodes[s.value]["official"] = True
 
 
 def _holding_dates(store: GraphStore) -> dict[tuple[str, str], set[str]]:
     """(person, post) -> the days post holdings attest it."""
-    holder = {q.subject.value: q.object.value for q in _by_predicate(store, "holder")}
-    post = {q.subject.value: q.object.value for q in _by_predicate(store, "post")}
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for quad in _by_predicate(store, "attestedOn"):
-        h = quad.subject.value
-        if h in holder and h in post:
-            dates[(holder[h], post[h])].add(quad.object.value)
+    for person, post, on in store.query(_HOLDINGS):
+        dates[(person.value, post.value)].add(on.value)
     return dates
 
 
 def _collect_edges(store: GraphStore, nodes: dict[str, dict]) -> dict[tuple[str, str, str], set[str]]:
     """(source, target, label) -> the articles that state it."""
     edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for name, (label, subject_kinds) in EDGE_LABELS.items():
-        for quad in _by_predicate(store, name):
-            s, o = quad.subject.value, quad.object.value
-            if s == o or s not in nodes or o not in nodes:
-                continue
-            if subject_kinds is not None and nodes[s]["kind"] not in subject_kinds:
-                continue
-            edges[(s, o, label)].add(quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else "")
+    cut = len(_TD)
+    for s, p, o, g in store.query(_EDGES % _values(EDGE_LABELS), union=False):
+        s, o = s.value, o.value
+        if s == o or s not in nodes or o not in nodes:
+            continue
+        label, subject_kinds = EDGE_LABELS[p.value[cut:]]
+        if subject_kinds is not None and nodes[s]["kind"] not in subject_kinds:
+            continue
+        edges[(s, o, label)].add(g.value)
     return edges
 
 
@@ -198,16 +190,15 @@ def project(store: GraphStore) -> nx.MultiDiGraph:
     edges = _collect_edges(store, nodes)
     holding_dates = _holding_dates(store)
     graph = nx.MultiDiGraph()
-    for iri in sorted(nodes):
-        attrs = nodes[iri]
-        graph.add_node(iri, kind=attrs["kind"], cls=attrs["cls"], label=attrs["label"],
-                       official=attrs["official"], dates=tuple(sorted(set(attrs["dates"]))),
-                       details=tuple(sorted(set(attrs["details"]))),
-                       articles=tuple(sorted(a for a in attrs["articles"] if a)))
-    for (s, o, label) in sorted(edges):
-        dates = tuple(sorted(holding_dates.get((s, o), ()))) if label == "holds post" else ()
-        graph.add_edge(s, o, key=label, label=label, dates=dates,
-                       articles=tuple(sorted(a for a in edges[(s, o, label)] if a)))
+    graph.add_nodes_from(
+        (iri, {"kind": attrs["kind"], "cls": attrs["cls"], "label": attrs["label"], "official": attrs["official"],
+               "dates": tuple(sorted(set(attrs["dates"]))), "details": tuple(sorted(set(attrs["details"]))),
+               "articles": tuple(sorted(attrs["articles"]))})
+        for iri, attrs in sorted(nodes.items()))
+    graph.add_edges_from(
+        (s, o, label, {"label": label, "articles": tuple(sorted(edges[(s, o, label)])),
+                       "dates": tuple(sorted(holding_dates.get((s, o), ()))) if label == "holds post" else ()})
+        for (s, o, label) in sorted(edges))
     return graph
 
 
@@ -305,14 +296,21 @@ def most_connected(graph: nx.MultiDiGraph, top: int = 10, *, exclude_kinds: Iter
     return ranked[:top]
 
 
-def communities(graph: nx.MultiDiGraph, *, exclude_kinds: Iterable[str] = ("article",)) -> list[Community]:
-    """Louvain communities (seeded) of the undirected projection, largest first; articles left out by default."""
+def communities(graph: nx.MultiDiGraph, *, exclude_kinds: Iterable[str] = ("article",),
+                min_size: int = 2) -> list[Community]:
+    """Louvain communities (seeded) of the undirected projection, largest first; articles left out by default.
+
+    Entities left without links once ``exclude_kinds`` are removed form no community.
+    """
     simple = undirected(graph, exclude_kinds=exclude_kinds)
+    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     if simple.number_of_edges() == 0:
         return []
     found = nx.community.louvain_communities(simple, seed=0)
     out = []
     for members in found:
+        if len(members) < min_size:
+            continue
         ordered = sorted(members, key=lambda n: (-simple.degree(n), graph.nodes[n]["label"], n))
         officials = tuple(n for n in ordered if graph.nodes[n]["official"])
         out.append(Community(graph.nodes[ordered[0]]["label"], tuple(sorted(members)), officials))
@@ -347,22 +345,25 @@ def co_attendance_graph(graph: nx.MultiDiGraph, *, officials_only: bool = True) 
 
 
 def shortest_chain(graph: nx.MultiDiGraph, source: str, target: str, *,
-                   avoid_kinds: Iterable[str] = ("article",)) -> list[Step]:
+                   exclude_kinds: Iterable[str] = ()) -> list[Step]:
     """The fewest links from ``source`` to ``target`` (nodes), direction ignored; raises if none.
 
-    A chain through ``avoid_kinds`` (by default articles: "both are mentioned in
-    article X") is used only when no chain of facts links the two.
+    Among chains of the same length, one of facts (posts, events, places …) is preferred to one
+    through an article ("both are mentioned in article X"). ``exclude_kinds`` leaves kinds out
+    entirely (the two ends excepted).
     """
-    ends = {graph.nodes[source]["kind"], graph.nodes[target]["kind"]}
-    nodes = None
-    for skip in (set(avoid_kinds) - ends, set()):
-        try:
-            nodes = nx.shortest_path(undirected(graph, exclude_kinds=skip), source, target)
-            break
-        except nx.NetworkXNoPath:
-            continue
-    if nodes is None:
-        raise NetworkLookupError(f"no chain links {describe(graph, source)} and {describe(graph, target)}")
+    skip = set(exclude_kinds) - {graph.nodes[source]["kind"], graph.nodes[target]["kind"]}
+    simple = undirected(graph, exclude_kinds=skip)
+    kind = graph.nodes
+    penalty = 1.0 / (simple.number_of_nodes() + 1)  # never outweighs a whole link
+    for u, v, data in simple.edges(data=True):
+        data["weight"] = 1.0 + (penalty if "article" in (kind[u]["kind"], kind[v]["kind"]) else 0.0)
+    try:
+        nodes = nx.dijkstra_path(simple, source, target)
+    except nx.NetworkXNoPath:
+        without = f" without going through {', '.join(sorted(skip))}" if skip else ""
+        raise NetworkLookupError(f"no chain links {describe(graph, source)} and {describe(graph, target)}"
+                                 f"{without}") from None
     steps = []
     for u, v in zip(nodes, nodes[1:]):
         forward = sorted(graph.get_edge_data(u, v, default={}))
@@ -372,12 +373,12 @@ def shortest_chain(graph: nx.MultiDiGraph, source: str, target: str, *,
 
 
 def chain_between(graph: nx.MultiDiGraph, source: str, target: str, *,
-                  avoid_kinds: Iterable[str] = ("article",)) -> list[Step]:
+                  exclude_kinds: Iterable[str] = ()) -> list[Step]:
     """:func:`shortest_chain` between two names or IRIs (see :func:`resolve`)."""
     a, b = resolve(graph, source), resolve(graph, target)
     if a == b:
         raise NetworkLookupError(f"{source!r} and {target!r} are the same entity, {describe(graph, a)}")
-    return shortest_chain(graph, a, b, avoid_kinds=avoid_kinds)
+    return shortest_chain(graph, a, b, exclude_kinds=exclude_kinds)
 
 
 def format_chain(graph: nx.MultiDiGraph, steps: list[Step]) -> str:

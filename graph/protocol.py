@@ -30,6 +30,7 @@ class Limits:
     timeout: float = 10.0
     max_rows: int = 10_000
     max_query_length: int = 10_000
+    max_memory_mb: int = 2048  # address space of one query worker; 0: no limit
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,11 @@ def keywords(text: str) -> set[str]:
     return {m.group().upper() for m in _TOKENS.finditer(text) if m.lastgroup == "word"}
 
 
-def check_query(text: str, limits: Limits) -> None:
+def check_query(text: str, limits: Limits) -> set[str]:
     """Refuse, before evaluation, a query that is too long, is an update, or calls a remote ``SERVICE``.
 
     SPARQL allows ``\\uXXXX`` escapes anywhere in a query; the words are read both with and
-    without them unescaped, so an escaped keyword cannot slip past.
+    without them unescaped, so an escaped keyword cannot slip past. Returns the query's keywords.
     """
     if len(text) > limits.max_query_length:
         raise ProtocolError(413, f"query too long: {len(text):,} characters, the limit is "
@@ -109,6 +110,7 @@ def check_query(text: str, limits: Limits) -> None:
     update = sorted(words & UPDATE_KEYWORDS)
     if update:
         raise ProtocolError(403, f"this endpoint is read-only: SPARQL Update ({update[0]}) is refused")
+    return words
 
 
 # --- content negotiation ------------------------------------------------------------------------------
@@ -135,7 +137,8 @@ GRAPH_FORMATS = (
            ("text/turtle", "application/turtle", "application/x-turtle"), ("turtle", "ttl")),
     Format("jsonld", "application/ld+json",
            ("application/ld+json", "application/x-json+ld", "application/json"), ("json-ld", "jsonld", "json")),
-    Format("ntriples", "application/n-triples", ("application/n-triples", "text/plain"), ("nt", "ntriples", "n-triples")),
+    Format("ntriples", "application/n-triples", ("application/n-triples", "text/plain"),
+           ("nt", "ntriples", "n-triples")),
     Format("rdfxml", "application/rdf+xml", ("application/rdf+xml", "application/xml", "text/xml"),
            ("rdfxml", "rdf+xml", "rdf", "xml")),
     Format("html", "text/html; charset=utf-8", ("text/html", "application/xhtml+xml"), ("html",)),
@@ -281,12 +284,12 @@ def answer(store: ox.Store, request: QueryRequest, limits: Limits) -> Response:
     ``FROM`` or ``default-graph-uri`` are graphs of this store: nothing is fetched.
     """
     try:
-        check_query(request.query, limits)
+        words = check_query(request.query, limits)
         options: dict = {"prefixes": PREFIXES}
         try:
             if request.default_graphs:
                 options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-            elif "FROM" not in keywords(request.query):  # the union option would override FROM/FROM NAMED
+            elif "FROM" not in words:  # the union option would override FROM / FROM NAMED
                 options["use_default_graph_as_union"] = True
             if request.named_graphs:
                 options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
@@ -374,7 +377,8 @@ def _term_cell(term) -> ET.Element:
     if term is None:
         return element("td")
     if isinstance(term, ox.NamedNode):
-        return element("td", None, element("a", {"href": _describe_link(term.value), "title": term.value}, _compact(term.value)))
+        link = element("a", {"href": _describe_link(term.value), "title": term.value}, _compact(term.value))
+        return element("td", None, link)
     if isinstance(term, ox.Literal):
         suffix = f"@{term.language}" if term.language else (
             "" if term.datatype.value == XSD_STRING else f"^^{_compact(term.datatype.value)}")
@@ -384,20 +388,22 @@ def _term_cell(term) -> ET.Element:
 
 def _result_page(query: str, summary: str, table: ET.Element | None) -> bytes:
     back = "./?" + urlencode({"query": query})
-    return html_page("SPARQL results", element("p", None, element("a", {"href": back}, "← edit the query"), " · ", summary),
-                     *([table] if table is not None else []))
+    header = element("p", None, element("a", {"href": back}, "← edit the query"), " · ", summary)
+    return html_page("SPARQL results", header, *([table] if table is not None else []))
 
 
 def html_solutions(query: str, variables: list[str], solutions: list) -> bytes:
     head = element("tr", None, *[element("th", None, v) for v in variables])
     rows = [element("tr", None, *[_term_cell(s[v]) for v in variables]) for s in solutions]
-    return _result_page(query, f"{len(rows)} row{'s' if len(rows) != 1 else ''}", element("table", None, head, *rows))
+    summary = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+    return _result_page(query, summary, element("table", None, head, *rows))
 
 
 def html_triples(query: str, triples: list) -> bytes:
-    head = element("tr", None, element("th", None, "subject"), element("th", None, "predicate"), element("th", None, "object"))
+    head = element("tr", None, *[element("th", None, name) for name in ("subject", "predicate", "object")])
     rows = [element("tr", None, _term_cell(t.subject), _term_cell(t.predicate), _term_cell(t.object)) for t in triples]
-    return _result_page(query, f"{len(rows)} triple{'s' if len(rows) != 1 else ''}", element("table", None, head, *rows))
+    summary = f"{len(rows)} triple{'s' if len(rows) != 1 else ''}"
+    return _result_page(query, summary, element("table", None, head, *rows))
 
 
 def html_boolean(query: str, value: bool) -> bytes:

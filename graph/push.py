@@ -297,7 +297,8 @@ def push(store: GraphStore, endpoint: str, *, state_path: str | Path, options: P
                 report.triples += triples
                 report.bytes += len(body)
         if progress:
-            progress(1)
+            with lock:
+                progress(1)
 
     def delete(graph: str) -> None:
         if failed.is_set():

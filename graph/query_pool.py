@@ -10,6 +10,7 @@ so even a ``SERVICE`` call that got past :func:`~.protocol.check_query` could re
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import signal
@@ -53,10 +54,27 @@ def isolate_network() -> bool:
     return True
 
 
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space; a query that needs more makes the process abort."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    if megabytes <= 0:
+        return
+
+    size = megabytes * 2**20
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        size = min(size, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (size, hard))
+
+
 def _worker_main(conn, store_path: str, limits: Limits, isolate: bool) -> None:
     """Loop: receive a request, answer it, send the response; stop on ``None`` or a closed pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     isolated = isolate_network() if isolate else False
+    limit_memory(limits.max_memory_mb)
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
@@ -103,7 +121,7 @@ class QueryPool:
         try:
             workers_ready = [self._await_ready(*s) for s in starting]
         except BaseException:
-            for process, conn in starting:
+            for process, _ in starting:
                 process.kill()
             raise
         self.isolated = all(w.isolated for w in workers_ready)
@@ -172,17 +190,20 @@ class QueryPool:
                                           "(thidua serve --timeout); narrow it or add LIMIT").response()
             response = worker.conn.recv()
         except (EOFError, OSError):
+            worker.process.join(1)
+            aborted = worker.process.exitcode == -signal.SIGABRT
             self._replace(worker)
+            if aborted and self.limits.max_memory_mb > 0:
+                return ProtocolError(507, f"the query needed more than the {self.limits.max_memory_mb:,} MB of memory "
+                                          "a query may use (thidua serve --max-memory); narrow it").response()
             return ProtocolError(500, "the query worker died while answering; the query was not completed").response()
         self._idle.put(worker)
         return response
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
-        try:
+        with contextlib.suppress(OSError):
             worker.conn.send(None)
-        except OSError:
-            pass
         worker.process.join(2)
         if worker.process.is_alive():
             worker.process.kill()

@@ -43,6 +43,14 @@ def _ntriples(triples: list[ox.Triple]) -> str:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
+def _folder_entries(path: Path) -> set[str]:
+    """Names in the folder at ``path`` (none if it is missing; an unreadable folder is left to Oxigraph)."""
+    try:
+        return {entry.name for entry in path.iterdir()} if path.is_dir() else set()
+    except OSError:
+        return set()
+
+
 class StoreError(RuntimeError):
     """The store cannot be used; the message says why and what to do."""
 
@@ -52,8 +60,14 @@ class GraphStore:
 
     def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False, create: bool = True):
         self.path = Path(path)
-        if not self.path.exists() and (read_only or not create):
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: a file, not a store folder; give --store a folder")
+        entries = _folder_entries(self.path)
+        if not entries and (read_only or not create):
             raise StoreError(f"{self.path}: no store here (run `thidua build ARTICLES --store {self.path}` first)")
+        if entries and "CURRENT" not in entries:
+            raise StoreError(f"{self.path}: a folder of other files, not a thidua store; "
+                             "give --store a new or empty folder")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -126,7 +126,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data":  # a file cut off inside its last character
             return data[:exc.start].decode("utf-8"), "utf-8"
-    text = _mostly_utf8(data)
+    text, damaged = _mostly_utf8(data)
     if text is not None:
         return text, "utf-8"
     declared = None
@@ -134,16 +134,21 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
         found = _META_CHARSET.search(data[:4096])
         if found:
             declared = found.group(1).decode("ascii").lower()
-    return _single_byte(data, declared)
+    try:
+        return _single_byte(data, declared)
+    except DecodeError:
+        if damaged <= len(data) // 20:  # mostly UTF-8 after all: say so
+            raise DecodeError(f"damaged UTF-8: {damaged:,} invalid byte sequences") from None
+        raise
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few damaged bytes (at least 20 good non-ASCII characters for each bad byte), damage as U+FFFD."""
+def _mostly_utf8(data: bytes) -> tuple[str | None, int]:
+    """UTF-8 with a little damage (20 good non-ASCII characters for each bad sequence) as U+FFFD; and the damage."""
     text = data.decode("utf-8", errors="replace")
     replacements = text.count("\ufffd")
     damaged = replacements - data.count(b"\xef\xbf\xbd")
     good = len(text) - len(text.encode("ascii", "ignore")) - replacements
-    return text if good >= 20 * damaged else None
+    return (text if good >= 20 * damaged else None), damaged
 
 
 def _decode_as(data: bytes, encoding: str, errors: str = "strict") -> str | None:

@@ -35,6 +35,7 @@ _SUBJECT_END = re.compile(r"\s*(\(|;|\.(?!\d)|:|“|\"|,(?! thống nhất)| g�
 _PAREN_RANGE = re.compile(
     r"\s*\(\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*[–-]\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*\)")
 _LIST_CONTINUES = re.compile(r"^[\s,;]*(và)?\s*$", re.I)
+_NOT_ANNIVERSARY = re.compile(r"(qua|trước|sau|tới|nay|liền|liên tiếp|học|gần|đầu|cuối|rồi|nữa|một)\b", re.I)
 
 _AWARD_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in AWARD_KINDS) + r")(?![\w])", re.I)
 _AWARD = dict(AWARD_KINDS)
@@ -116,7 +117,10 @@ def _inside_parentheses(sentence: str, pos: int) -> bool:
 def _first_date(sentence: str, ctx: YearContext) -> str | None:
     """The first day (or month) the sentence gives, outside parentheses; the year inferred when missing."""
     for m in _DAY_MONTH.finditer(sentence):
-        if _inside_parentheses(sentence, m.start()) or re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
+        if re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
+            continue
+        # Dates in parentheses belong to anniversaries, except the journalist's "sáng nay (15/3)".
+        if _inside_parentheses(sentence, m.start()) and not re.search(r"\bnay\s*\(\s*$", sentence[:m.start()]):
             continue
         day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         day_i, month_i = int(day), int(month)
@@ -160,9 +164,9 @@ _HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|\bdo [^,;.
 _REFERENCE_BEFORE = re.compile(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
                                r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$", re.I)
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|chuẩn bị|sắp)\b", re.I)
-_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:ngày|hôm)\s+)?(?:\d{1,2}\s*[/-]\s*\d{1,2}|"
-                               r"trong tháng|tháng\s+\d)", re.I)
+_FUTURE = re.compile(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b", re.I)
+_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
+                               r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|trong tháng|tháng\s+\d)", re.I)
 
 
 def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], ctx: YearContext,
@@ -184,10 +188,14 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             held_after = _HELD_AFTER.match(after) if not held_before else None
             if held_after and _FUTURE.search(held_after.group(0)):
                 held_after = None
-            if not held_before and not held_after and _REFERENCE_BEFORE.search(before[-25:]):
-                continue
+            reference = _REFERENCE_BEFORE.search(before[-25:])
+            dated_here = _STARTS_WITH_DATE.match(sentence) and not chosen
+            if not held_before and not held_after and reference and not (
+                    dated_here and reference.group(1).lower() == "tại"):
+                continue  # "tại hội nghị" refers back, unless the sentence opens with its date
             if held_before or held_after or (_STARTS_WITH_DATE.match(sentence) and not chosen and not _FUTURE.search(sentence)):
-                chosen.append((m, bool(held_before and "thành công" in held_before.group(0)) or bool(held_after)))
+                chosen.append((m, bool(held_before and "thành công" in held_before.group(0))
+                               or bool(held_after and re.search(r"thành công|đã được tổ chức", held_after.group(0)))))
                 if not (held_before and "thành công" in held_before.group(0)):
                     break  # one gathering per sentence, except "tổ chức thành công A và B"
         for m, by_success in chosen:
@@ -275,10 +283,12 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
             if not 1 <= ordinal <= 1000:
                 continue
             rest = sentence[m.end():]
-            if not _ANNIV_SUBJECT_START.match(rest):
-                continue
             before = sentence[:m.start()]
             in_list = last_end is not None and _LIST_CONTINUES.match(sentence[last_end:m.start()])
+            right_after_commemoration = re.search(r"kỷ niệm\s*$", before, re.I)
+            if not _ANNIV_SUBJECT_START.match(rest) and not (
+                    (right_after_commemoration or in_list) and not _NOT_ANNIVERSARY.match(rest)):
+                continue
             if not (in_list or _ANNIV_CONTEXT.search(before[-60:]) or re.match(r"ngày|thành lập|tái lập", rest, re.I)):
                 continue
             end_m = _SUBJECT_END.search(rest)
@@ -318,6 +328,13 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
                 found.append(AnniversaryFound(ordinal, subject_text, base, date, s.start + m.start(),
                                               s.start + subject_end, mismatch))
             last_end = (paren.end() if paren else subject_end)
+            # "77 năm Cách mạng tháng Tám (…) và Quốc khánh 2/9": a second commemoration of the same age.
+            also = re.match(r"\s+và\s+((?:Ngày\s+)?[^,;.()]{4,60}?)(?=\s*[,;.(]|\s+(?:gắn|với|và)\b|$)", sentence[last_end:])
+            if also and _national(also.group(1)) and not re.match(r"\s+và\s+\d", sentence[last_end:]):
+                base = _national(also.group(1))[0]
+                found.append(AnniversaryFound(ordinal, also.group(1)[:1].upper() + also.group(1)[1:], base,
+                                              _plus_years(base, ordinal), s.start + last_end,
+                                              s.start + last_end + also.end(), False))
     return _merge_anniversaries(found)
 
 

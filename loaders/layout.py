@@ -18,7 +18,8 @@ _CHROME_LINE = re.compile(
     r"Gửi ý kiến phản hồi|Ý kiến bạn đọc|In bài|In trang|Chia sẻ|Bình luận|Lượt xem|Số lượt xem|"
     r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
     r"Bản quyền|Copyright|©|Cơ quan chủ quản|Chịu trách nhiệm|Địa chỉ:|Điện thoại:|Email:|"
-    r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:)",
+    r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:|Tin cùng chuyên mục|"
+    r"Tin đã đưa|Các tin đã đưa|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác)",
     re.I,
 )
 _BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
@@ -67,12 +68,25 @@ def parse_dateline(line: str) -> str | None:
     return iso
 
 
+_AFFILIATION_AFTER_DASH = re.compile(r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Ban|Phòng|Văn phòng|Hội|Tạp chí|TTVH|TT)\b.{2,70})$")
+
+
 def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     """ "Mai Thắm – Quốc Nghị (Trung tâm TT&VH)" -> (("Mai Thắm", "Quốc Nghị"), "Trung tâm TT&VH").
 
     Returns no names when the line does not look like a byline.
     """
     text = _BUTTON_SUFFIX.sub("", line.strip()).strip()
+    if ";" in text and len(text) <= 90:
+        # "Tin: Hồng Ánh; ảnh: Đức Thắng": each part is a byline of its own.
+        parts = [split_byline(part) for part in text.split(";")]
+        if all(names for names, _ in parts):
+            return tuple(n for names, _ in parts for n in names), next((a for _, a in parts if a), None)
+        return (), None
+    dash_affiliation = _AFFILIATION_AFTER_DASH.search(text)
+    if dash_affiliation:
+        names, _ = split_byline(text[: dash_affiliation.start()])
+        return (names, dash_affiliation.group(1).strip()) if names else ((), None)
     text = re.sub(r"^CTV\s*\.?\s*", "", text)
     text = _BYLINE_PREFIX.sub("", text)
     affiliation = None
@@ -89,8 +103,12 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(parts), affiliation
 
 
+_RELATED_ITEM = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)$|^[^|]{1,40}(\|[^|]{1,40}){2,}$")
+
+
 def _is_chrome(line: str) -> bool:
-    return bool(_CHROME_LINE.match(line)) or bool(re.fullmatch(r"[\d.,: ]+", line))
+    """A site line: a known chrome phrase, a bare counter, a related-news title "… (dd/mm/yyyy)", a menu "a | b | c"."""
+    return bool(_CHROME_LINE.match(line) or re.fullmatch(r"[\d.,: ]+", line) or _RELATED_ITEM.search(line))
 
 
 def _strip_trailing_chrome(lines: list[str]) -> list[str]:

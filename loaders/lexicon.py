@@ -78,7 +78,8 @@ ROLES: tuple[str, ...] = (
     "Phó Thủ tướng", "Thủ tướng", "Phó Chủ tịch nước", "Thứ trưởng", "Bộ trưởng",
     "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng đoàn", "Trưởng đoàn",
     "Phó Cục trưởng", "Cục trưởng", "Phó Chi cục trưởng", "Chi cục trưởng",
-    "Phó Trưởng", "Trưởng", "Ủy viên", "Đại biểu", "Thành viên", "Thường trực",
+    "Hạt trưởng", "Hạt phó", "Đồn trưởng", "Đội trưởng", "Trạm trưởng", "Vụ trưởng", "Phó Vụ trưởng",
+    "Phó Trưởng", "Trưởng", "Ủy viên", "Đại biểu",
 )
 
 # Suffix titles: "Tỉnh ủy viên" -> role "Ủy viên" in body "Tỉnh ủy".
@@ -189,7 +190,7 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("mít tinh", "Lễ mít tinh"),
     ("hội nghị", "Hội nghị"), ("đại hội", "Đại hội"), ("hội thảo", "Hội thảo"), ("tọa đàm", "Tọa đàm"),
     ("hội thi", "Hội thi"), ("hội diễn", "Hội diễn"), ("bầu cử", "Bầu cử"), ("kỳ họp", "Kỳ họp"),
-    ("phiên họp", "Phiên họp"), ("buổi lễ", "Lễ"), ("giao lưu", "Giao lưu"),
+    ("phiên họp", "Phiên họp"), ("buổi lễ", "Lễ"), ("giao lưu", "Giao lưu"), ("buổi làm việc", "Buổi làm việc"),
 )
 
 # National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.
@@ -228,6 +229,15 @@ HISTORICAL_PERSONS: dict[str, str] = {
     "Võ Nguyên Giáp": "Võ Nguyên Giáp", "Tôn Đức Thắng": "Tôn Đức Thắng",
     "Lê Duẩn": "Lê Duẩn", "Trần Phú": "Trần Phú", "Nguyễn Văn Cừ": "Nguyễn Văn Cừ",
     "Hà Huy Tập": "Hà Huy Tập", "Lê Hồng Phong": "Lê Hồng Phong", "Nguyễn Thị Minh Khai": "Nguyễn Thị Minh Khai",
+    # Well-known figures of history and letters, named without a title in the genre's texts.
+    **{name: name for name in (
+        "Nguyễn Du", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Lợi", "Lý Thường Kiệt", "Lý Công Uẩn", "Ngô Quyền",
+        "Đinh Bộ Lĩnh", "Lê Thánh Tông", "Nguyễn Huệ", "Hoàng Hoa Thám", "Phan Bội Châu", "Phan Châu Trinh",
+        "Huỳnh Thúc Kháng", "Nguyễn Đình Chiểu", "Nguyễn Sinh Sắc", "Hoàng Thị Loan", "Nguyễn Ái Quốc",
+        "Phạm Văn Đồng", "Trường Chinh", "Tô Hiệu", "Võ Thị Sáu", "Nguyễn Văn Trỗi", "Lý Tự Trọng",
+        "Kim Đồng", "Nguyễn Khuyến", "Hồ Xuân Hương", "Chu Văn An", "Lê Quý Đôn", "Nguyễn Bỉnh Khiêm",
+        "Trần Quốc Toản", "Bế Văn Đàn", "Phan Đình Giót", "Tô Vĩnh Diện", "La Văn Cầu", "Cù Chính Lan",
+        "Nguyễn Chí Thanh", "Lê Văn Tám", "Hoàng Văn Thụ", "Nguyễn Thái Học", "Đặng Thùy Trâm")},
 }
 
 # Award kinds, longest first (matched case-insensitively); the value is how the kind is written.

@@ -48,7 +48,7 @@ _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b|"
                         r"(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
-                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b)\s*")
+                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
 _ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
 # Lower-case words that may continue a body's name after a capitalised word ("Ban Tuyên giáo").
@@ -163,6 +163,13 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             end = run[1]
             prev_cap = False
             continue
+        listed = re.match(rf", ((?:{_SYL}(?: [{LO}]+)?)(?:, {_SYL}(?: [{LO}]+)?)*) và ({_SYL}(?: [{LO}]+)?)", text[end:end + 80])
+        if listed and not _is_name_start(text, end + 2) and not any(
+                w.lower() in _ROLE_WORDS for w in re.findall(rf"{_SYL}", listed.group(1))):
+            words.append(listed.group(0)[0:])  # keeps "Văn hóa, Thể thao và Du lịch" as written
+            end += listed.end()
+            prev_cap = False
+            continue
         joint = re.match(rf"( và | - | – )({_SYL})", text[end:end + 40])
         if joint and not _is_name_start(text, end + len(joint.group(1)) - 1) \
                 and joint.group(2).lower() not in _ROLE_WORDS:
@@ -174,7 +181,7 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
         break
     if len(words) == 1:
         return None
-    name = " ".join(words)
+    name = " ".join(words).replace(" ,", ",")
     level = BODY_LEVEL_BY_HEAD.get(head)
     for fixed_name, (canonical, fixed_level) in _FIXED.items():
         if name.lower().endswith(fixed_name) and fixed_level:
@@ -299,6 +306,14 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
     for m in _TRIGGER.finditer(text):
         trigger = m.group(1).lower()
         pos = m.end()
+        shared: list[Title] = []
+        if trigger in _PLURAL_TRIGGERS:
+            shared, after = titles_at(text, pos, units_at)
+            colon_after = re.match(r"\s*:", text[after:]) if shared else None
+            if colon_after:
+                pos = after + colon_after.end()
+            else:
+                shared = []
         colon = re.match(r"\s*:", text[pos:])
         if colon:
             pos += colon.end()
@@ -310,7 +325,7 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
                 break
             name_start = pos + len(text[pos:]) - len(text[pos:].lstrip())
             titles, end = titles_at(text, name[1], units_at)
-            add(PersonFound(name[0], name_start, name[1], titles))
+            add(PersonFound(name[0], name_start, name[1], shared + titles))
             if trigger not in _PLURAL_TRIGGERS:
                 break
             sep = _LIST_SEPARATOR.match(text, end)

@@ -30,11 +30,13 @@ TYPE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district",
               "thị trấn": "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune",
               "thành phố": None}
 _TYPE_ALT = "|".join(t for t in UNIT_TYPES)
-TYPE_RE = re.compile(rf"(?<![{LO}{UP}\w])({_TYPE_ALT})(?=\s)", re.I)
+TYPE_RE = re.compile(rf"(?<![{LO}{UP}\w])({_TYPE_ALT})(?: đảo)?(?=\s)", re.I)  # "huyện đảo Cô Tô", "xã đảo …"
 # A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
 COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
-                  "quận ủy": "quận"}
-COMMITTEE_RE = re.compile(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy)(?= [%s])" % UP, re.I)
+                  "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
+                  "thị đoàn": "thị xã", "quận đoàn": "quận"}
+COMMITTEE_RE = re.compile(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|"
+                          r"Quận đoàn)(?= [%s])" % UP, re.I)
 VIETNAM_RE = re.compile(r"(?<!\w)Việt Nam(?!\w)|(?<!\w)VIỆT NAM(?!\w)")
 _NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
 

@@ -59,6 +59,10 @@ def printable_path(path: str | Path) -> str:
                             .encode("unicode_escape").decode("ascii"), text)
 
 
+def _missing(path: Path) -> str:
+    return "broken or looping symbolic link" if path.is_symlink() else "no such file or directory"
+
+
 def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProblem]]:
     """Expand files and folders into article files (sorted), and the problems met doing it."""
     found: list[Path] = []
@@ -66,9 +70,13 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProble
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            problems.append(InputProblem(str(raw), "no such file or directory"))
+            problems.append(InputProblem(str(raw), _missing(path)))
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            entries = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
+            files = [p for p in entries if p.is_file()]
+            problems.extend(InputProblem(str(p), _missing(p) if not p.exists() else
+                                         "not a regular file (a pipe, socket or device); skipped")
+                            for p in entries if not p.is_file())
             if not files:
                 problems.append(InputProblem(str(raw), "directory holds no .txt or .html articles"))
             found.extend(files)
@@ -144,12 +152,32 @@ def _iso_from_attr(value: str) -> str | None:
     return f"{y}-{mo}-{d}" + (f"T{h}:{mi}" if h and int(h) < 24 and int(mi) < 60 else "")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+_SITE_NAME = re.compile(r"(cổng thông tin|trang thông tin|trang tin|báo điện tử|website|portal|\.gov\.vn|\.vn$)", re.I)
+
+
+def _strip_site_name(title: str | None) -> str | None:
+    """ "Headline | Cổng thông tin điện tử huyện X" -> "Headline"."""
+    if not title:
+        return title
+    parts = [p.strip() for p in re.split(r"\s+[|–-]\s+", title) if p.strip()]
+    kept = [p for p in parts if not _SITE_NAME.search(p)]
+    return max(kept, key=len) if kept else title
+
+
 def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     """Reduce a page to the article's text lines, plus the headline and date the page declares."""
+    markup = _NOT_XML.sub(" ", markup)  # lxml refuses them, and normalisation would drop them anyway
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ArticleError(f"unreadable HTML: {exc}") from None
+    limit = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:  # libxml2 stops at 256 nested elements and keeps nothing after
+        raise ArticleError(f"unreadable HTML: {limit.message.split(',')[0].strip()} (line {limit.line})")
     meta_title, published = _html_meta(root)
     h1 = next((" ".join(" ".join(h.itertext()).split()) for h in root.iter("h1")
                if " ".join(h.itertext()).strip()), None)
@@ -160,12 +188,16 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
             el.drop_tree()
     content = _main_content(root)
     if h1 is None:
-        h1 = meta_title
+        titled = next((" ".join(" ".join(el.itertext()).split()) for el in root.iter("h2", "h3", "div", "span", "p")
+                       if re.search(r"(^|[\s_-])(title|tieu-?de|headline)([\s_-]|$)", _attrs(el), re.I)
+                       and 10 < len(" ".join(el.itertext()).strip()) < 300), None)
+        h1 = titled or _strip_site_name(meta_title)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
-            el.tail = "\n" + (el.tail or "")
+            # Character references such as "&#1;" reach the tree as control characters lxml will not store back.
+            el.tail = "\n" + _NOT_XML.sub(" ", el.tail or "")
             if el.tag != "br":
-                el.text = "\n" + (el.text or "")
+                el.text = "\n" + _NOT_XML.sub(" ", el.text or "")
     text = "".join(content.itertext())
     lines = [ln for ln in normalize_text(text).split("\n") if ln]
     title = normalize_text(h1).replace("\n", " ") if h1 else None
@@ -213,7 +245,13 @@ def read_article(path: str | Path, *, boilerplate: frozenset[str] = frozenset(),
         str(path).encode("utf-8")
     except UnicodeEncodeError:
         raise ArticleError("the path is not valid UTF-8; rename the file or its folder") from None
-    data = _read_bytes(path, max_bytes)
+    return article_from_bytes(_read_bytes(path, max_bytes), path, boilerplate=boilerplate, max_chars=max_chars)
+
+
+def article_from_bytes(data: bytes, path: str | Path, *, boilerplate: frozenset[str] = frozenset(),
+                       max_chars: int = MAX_TEXT_CHARS) -> ReadArticle:
+    """The article in ``data``, the bytes of the file at ``path`` (a pure function; raises :class:`ArticleError`)."""
+    path = Path(path)
     is_html = path.suffix.lower() in (".html", ".htm") or data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
     try:
         text, encoding = decode_bytes(data, html=is_html)

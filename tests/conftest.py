@@ -14,6 +14,8 @@ EXAMPLES = ROOT / "examples" / "articles"
 EXAMPLES_EXPECTED = ROOT / "examples" / "expected"
 CORPUS = ROOT / "tests" / "corpus" / "articles"
 CORPUS_EXPECTED = ROOT / "tests" / "corpus" / "expected"
+BLIND = ROOT / "tests" / "blind" / "articles"
+BLIND_EXPECTED = ROOT / "tests" / "blind" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

@@ -17,15 +17,22 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
+from thidua.graph.endpoint import ServeConfig, make_server
+from thidua.graph.protocol import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    Limits,
+    ProtocolError,
+    check_query,
+    keywords,
+    negotiate,
+)
+from thidua.graph.store import PREFIXES, GraphStore
 from typer.testing import CliRunner
 
 from thidua.cli import app
-from thidua.graph.endpoint import ServeConfig, make_server
-from thidua.graph.protocol import (GRAPH_FORMATS, SOLUTION_FORMATS, Limits, ProtocolError, check_query, keywords,
-                                   negotiate)
-from thidua.graph.store import PREFIXES, GraphStore
 
-SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
+pytest.importorskip("SPARQLWrapper")
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper  # noqa: E402
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, URITooLong  # noqa: E402
 
@@ -47,7 +54,11 @@ class _Recorder(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    do_GET = do_POST = _any
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's names
+        self._any()
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._any()
 
     def log_message(self, *args) -> None:
         pass
@@ -211,7 +222,8 @@ def test_service_is_refused_and_nothing_is_fetched(endpoint, recorder):
             _client(endpoint, query, JSON).query()
         assert caught.value.code == 403 and b"SERVICE" in caught.value.read()
     # FROM / FROM NAMED name graphs of the store: nothing is fetched, the answer is just empty
-    result = _client(endpoint, f"SELECT * FROM <{remote}> FROM NAMED <{remote}> WHERE {{ ?s ?p ?o }}", JSON).queryAndConvert()
+    query = f"SELECT * FROM <{remote}> FROM NAMED <{remote}> WHERE {{ ?s ?p ?o }}"
+    result = _client(endpoint, query, JSON).queryAndConvert()
     assert result["results"]["bindings"] == []
     time.sleep(0.2)
     assert recorder.hits == []
@@ -270,6 +282,8 @@ def test_query_page_is_self_contained(endpoint):
     assert status == 200 and '<form action="sparql"' in page and "<textarea" in page
     assert "<script" not in page and " src=" not in page and 'href="http' not in page  # loads nothing else
     assert "default-src 'none'" in headers["Content-Security-Policy"]
+    status, _, body = _get(endpoint, "/sparql", {"Accept": "text/html"})  # a browser at /sparql: sent to the page
+    assert status == 200 and b"<textarea" in body
 
 
 def test_html_results_escape_and_link(endpoint):
@@ -284,7 +298,7 @@ def test_html_results_escape_and_link(endpoint):
 def test_views_are_served_from_their_folder_only(endpoint):
     status, _, body = _get(endpoint, "/views/")
     assert status == 200 and "Hồ Chí Minh" in body.decode("utf-8")
-    for path in ("/views/../index.html", "/views/%2e%2e/%2e%2e/etc/passwd", "/views/nothing.html"):
+    for path in ("/views/../index.html", "/views/%2e%2e/%2e%2e/etc/passwd", "/views/nothing.html", "/views/%00"):
         assert _get(endpoint, path)[0] == 404
 
 
@@ -453,3 +467,27 @@ def test_cli_serve_refuses_a_missing_store(tmp_path):
 def test_server_binds_loopback_by_default(endpoint):
     assert ServeConfig(store=Path("x")).host == "127.0.0.1"
     assert endpoint.server_address[0] == "127.0.0.1" and endpoint.loopback_only
+
+
+def test_memory_hungry_query_is_stopped(example_store_path):
+    """A sort over a cross product grows by hundreds of MB a second; the worker's cap stops it with a 507."""
+    from thidua.graph.protocol import QueryRequest
+    from thidua.graph.query_pool import QueryPool
+
+    limits = Limits(timeout=20, max_rows=10, max_memory_mb=800)
+    hungry = "SELECT * WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } } ORDER BY ?c ?f LIMIT 1"
+    with QueryPool(str(example_store_path), limits, workers=1) as pool:
+        started = time.monotonic()
+        response = pool.run(QueryRequest(hungry))
+        assert response.status == 507 and b"--max-memory" in response.body
+        assert time.monotonic() - started < 15
+        assert pool.run(QueryRequest("ASK { ?s ?p ?o }")).status == 200  # waits for the fresh worker
+
+
+def test_jsonld_names_no_remote_context(endpoint, truth):
+    person = sorted(_people(truth))[0][0]
+    status, headers, body = _get(endpoint, "/sparql?" + urlencode({"query": f"DESCRIBE <{person}>"}),
+                                 {"Accept": "application/ld+json"})
+    assert status == 200 and headers["Content-Type"] == "application/ld+json"
+    assert "@context" not in body.decode("utf-8")  # expanded JSON-LD: a client has nothing to fetch
+    assert {node["@id"] for node in json.loads(body)} == {person}

@@ -20,13 +20,20 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def serve(
     store: StoreOption = Path(DEFAULT_STORE),
-    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback exposes the store.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        help="Address to listen on; anything but loopback exposes the store.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port (0 picks a free one).")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (HTTP 504).")] = 10.0,
-    max_rows: Annotated[int, typer.Option(help="Most rows (or triples) one answer may hold (over it: HTTP 422).")] = 10_000,
-    max_query_length: Annotated[int, typer.Option(help="Longest query text, in characters (over it: HTTP 413/414).")] = 10_000,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds a query may run before it is stopped (HTTP 504).")] = 10.0,
+    max_rows: Annotated[int, typer.Option(
+        help="Most rows (or triples) one answer may hold (over it: HTTP 422).")] = 10_000,
+    max_query_length: Annotated[int, typer.Option(
+        help="Longest query text, in characters (over it: HTTP 413/414).")] = 10_000,
+    max_memory: Annotated[int, typer.Option(
+        help="Megabytes one query worker may use (over it: HTTP 507; 0: no limit).")] = 2048,
     workers: Annotated[int, typer.Option(help="Query worker processes (queries answered at once).")] = 2,
-    views: Annotated[Optional[Path], typer.Option(help="A folder of HTML views (from `thidua view`) to serve at /views/.")] = None,
+    views: Annotated[Optional[Path], typer.Option(
+        help="A folder of HTML views (from `thidua view`) to serve at /views/.")] = None,
     cors: Annotated[bool, typer.Option("--cors", help="Let web pages from any origin query the endpoint.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False,
 ) -> None:
@@ -42,10 +49,11 @@ def serve(
 
     if views is not None and not views.is_dir():
         raise _fail(f"{views}: no such folder of views")
-    if timeout <= 0 or max_rows < 1 or max_query_length < 1 or workers < 1:
+    if timeout <= 0 or max_rows < 1 or max_query_length < 1 or workers < 1 or max_memory < 0:
         raise _fail("--timeout, --max-rows, --max-query-length and --workers must be positive")
     config = ServeConfig(store=store, host=host, port=port, workers=workers, views=views, cors=cors, log=not quiet,
-                         limits=Limits(timeout=timeout, max_rows=max_rows, max_query_length=max_query_length))
+                         limits=Limits(timeout=timeout, max_rows=max_rows, max_query_length=max_query_length,
+                                       max_memory_mb=max_memory))
     try:
         server = make_server(config)
     except StoreError as exc:
@@ -69,15 +77,19 @@ def serve(
 
 
 def push(
-    endpoint: Annotated[str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for Oxigraph.")],
+    endpoint: Annotated[str, typer.Option(
+        help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store for Oxigraph.")],
     store: StoreOption = Path(DEFAULT_STORE),
-    state: Annotated[Optional[Path], typer.Option(help="Resume file (default: STORE.push-state.jsonl beside the store).")] = None,
+    state: Annotated[Optional[Path], typer.Option(
+        help="Resume file (default: STORE.push-state.jsonl beside the store).")] = None,
     batch_size: Annotated[int, typer.Option(help="Graphs per batch (the resume file is synced after each).")] = 50,
     concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
     retries: Annotated[int, typer.Option(help="Retries per request on connection errors, 408/429 and 5xx.")] = 5,
     backoff: Annotated[float, typer.Option(help="First retry delay in seconds; doubles each retry.")] = 0.5,
-    force: Annotated[bool, typer.Option("--force", help="Send every graph, even those the resume file says are there.")] = False,
-    prune: Annotated[bool, typer.Option("--prune", help="Delete graphs pushed earlier that the store no longer has.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Send every graph, even those the resume file says are there.")] = False,
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Delete graphs pushed earlier that the store no longer has.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Send each article's named graph to a triplestore (SPARQL 1.1 Graph Store Protocol, one PUT per graph).

@@ -66,11 +66,14 @@ def path(
     source: Annotated[str, typer.Argument(metavar="FROM", help="A name (case-insensitive) or IRI.")],
     target: Annotated[str, typer.Argument(metavar="TO", help="A name (case-insensitive) or IRI.")],
     store: StoreOption = Path(DEFAULT_STORE),
-    through_articles: Annotated[bool, typer.Option(
-        "--through-articles", help="Treat \"mentioned in the same article\" like any other link "
-                                   "(by default it is used only when no chain of facts exists).")] = False,
+    facts_only: Annotated[bool, typer.Option(
+        "--facts-only", help="Leave articles out: only chains of facts (posts, events, places …), "
+                             "not \"both are mentioned in article X\".")] = False,
 ) -> None:
     """Print the shortest chain of links between two entities, with the label of each link.
+
+    Names match labels case-insensitively (or pass an IRI, full or as id:…). Of equally short
+    chains, one of facts is preferred to one through a shared article.
 
     Example: thidua path "Trần Việt Dũng" "Đỗ Thị Ninh Hường" --store kg.store
     """
@@ -83,7 +86,7 @@ def path(
     finally:
         graph_store.close()
     try:
-        steps = chain_between(graph, source, target, avoid_kinds=() if through_articles else ("article",))
+        steps = chain_between(graph, source, target, exclude_kinds=("article",) if facts_only else ())
     except NetworkLookupError as exc:
         raise _fail(str(exc)) from None
     typer.echo(format_chain(graph, steps))

@@ -409,7 +409,7 @@
       out["k" + index] = base;
       var official = JSON.parse(JSON.stringify(base));
       official.color.border = "#1d2329";
-      official.borderWidth = 3;
+      official.borderWidth = 2.5;
       out["k" + index + "o"] = official;
     });
     return out;
@@ -419,7 +419,8 @@
     state.timings.laidOut = performance.now();
     var visNodes = data.nodes.map(function (n) {
       var node = { id: n.id, label: n.label, group: "k" + n.kind + (n.official ? "o" : "") };
-      if (kinds[n.kind].shape !== "ellipse") { node.value = n.value; }
+      if (n.value === null) { node.size = 12; }
+      else if (kinds[n.kind].shape !== "ellipse") { node.value = n.value; }
       if (n.focus) { node.borderWidth = 5; node.font = { size: 18 }; }
       if (n.x !== undefined) { node.x = n.x; node.y = n.y; node.fixed = true; }
       else if (positions) { node.x = Math.round(positions.x[n.id] * 10) / 10; node.y = Math.round(positions.y[n.id] * 10) / 10; }

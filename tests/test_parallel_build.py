@@ -1,0 +1,93 @@
+"""`thidua build --jobs N`: extraction in worker processes (or on a Dask cluster), one writer, the same store."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, EXAMPLES
+from thidua.graph.store import GraphStore
+from typer.testing import CliRunner
+
+from thidua.cli import app
+from thidua.pipeline import build, extract_article, load_extracted
+
+
+@pytest.fixture(scope="module")
+def messy_corpus(tmp_path_factory) -> Path:
+    """The examples and the test corpus, plus an unreadable file, an empty one and a duplicate article id."""
+    root = tmp_path_factory.mktemp("messy")
+    shutil.copytree(EXAMPLES, root / "examples")
+    shutil.copytree(CORPUS, root / "corpus")
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "again").mkdir()
+    first = sorted(EXAMPLES.iterdir())[0]
+    shutil.copyfile(first, root / "again" / first.name)
+    return root
+
+
+def _build(corpus: Path, store_path: Path, jobs: int):
+    with GraphStore(store_path) as store:
+        report = build([str(corpus)], store, jobs=jobs)
+        quads = set(store.data_quads())
+    return report, quads
+
+
+def _summary(report) -> tuple:
+    return (report.articles, report.triples, report.people, report.posts, report.events,
+            [str(p) for p in report.problems], report.duplicates, report.without_facts)
+
+
+def test_parallel_build_equals_serial(messy_corpus, tmp_path):
+    serial_report, serial_quads = _build(messy_corpus, tmp_path / "serial", jobs=1)
+    parallel_report, parallel_quads = _build(messy_corpus, tmp_path / "parallel", jobs=2)
+    assert parallel_quads == serial_quads
+    assert _summary(parallel_report) == _summary(serial_report)
+    assert len(serial_report.problems) == 2 and len(serial_report.duplicates) == 1
+
+
+def test_extracted_article_travels_as_nquads():
+    item = extract_article(sorted(EXAMPLES.iterdir())[0])
+    copy = pickle.loads(pickle.dumps(item))
+    assert copy.quads == item.quads and copy.people == item.people and copy.article_id == item.article_id
+    assert len(pickle.dumps(item)) < len(pickle.dumps(item.quads))
+
+
+def test_cli_build_jobs(example_store_path, tmp_path):
+    result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--store", str(tmp_path / "kg"), "--jobs", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "articles loaded: 10" in result.output
+    with GraphStore(tmp_path / "kg", read_only=True) as built, GraphStore(example_store_path, read_only=True) as ref:
+        assert set(built.data_quads()) == set(ref.data_quads())
+
+
+def test_extraction_on_a_local_dask_cluster(example_store_path, tmp_path):
+    """The documented distributed path: workers map extract_article, this process is the one writer."""
+    distributed = pytest.importorskip("distributed")
+    files = [str(p) for p in sorted(EXAMPLES.iterdir())]
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        futures = client.map(extract_article, files)
+        with GraphStore(tmp_path / "kg") as store:
+            report = load_extracted(store, (future.result() for future in futures))
+            quads = set(store.data_quads())
+    with GraphStore(example_store_path, read_only=True) as reference:
+        assert quads == set(reference.data_quads())
+    assert report.articles == len(files) and not report.problems
+
+
+def test_batched_writer_equals_one_replace_per_article(messy_corpus, tmp_path):
+    """The single writer batches its writes; the store must be what one replace_graph per article gives."""
+    from thidua.graph.iri import article_iri
+
+    files = sorted(p for p in messy_corpus.rglob("*.txt"))[:12]
+    items = [extract_article(path) for path in files + files[:2]]  # the same articles twice, in one batch
+    with GraphStore(tmp_path / "batched") as batched, GraphStore(tmp_path / "one-by-one") as one_by_one:
+        load_extracted(batched, items)
+        for item in items:
+            if item.error is None:
+                one_by_one.replace_graph(article_iri(item.article_id), item.quads)
+        assert set(batched.oxigraph) == set(one_by_one.oxigraph)
+        assert batched.article_graphs() == one_by_one.article_graphs()
