@@ -168,7 +168,8 @@ def overview(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES) -> V
                  f"overview shows the {shown.number_of_nodes():,} most connected entities and the "
                  f"{shown.number_of_edges():,} links between them. The legend counts what is left out; "
                  f"`thidua view --focus NAME` draws the neighbourhood of any one entity.",)
-    subtitle = f"{_count_phrase(shown)}; {shown.number_of_edges():,} links"
+    subtitle = (f"{_count_phrase(shown)}; {shown.number_of_edges():,} links" if n else
+                "the store holds no entities yet (build it from articles first)")
     return View("overview", "thidua-kg: overview of the graph", subtitle, shown, articles, notes,
                 left_out=_left_out(graph, shown))
 

@@ -158,6 +158,17 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SITE_NAME = re.compile(r"(cổng thông tin|trang thông tin|trang tin|báo điện tử|website|portal|\.gov\.vn|\.vn$)", re.I)
 
 
+def _classed_title(root) -> str | None:
+    """A heading marked as the title by its class (pages without <h1>), not a site or sidebar heading."""
+    for el in root.iter("h2", "h3", "div", "span", "p", "td"):
+        if not re.search(r"(^|[\s_-])(title|tieu-?de|headline)([\s_-]|$)", _attrs(el), re.I):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        if 10 < len(text) < 300 and not text.isupper() and not _SITE_NAME.search(text) and not _CHROME_ATTR.search(_attrs(el)):
+            return text
+    return None
+
+
 def _strip_site_name(title: str | None) -> str | None:
     """ "Headline | Cổng thông tin điện tử huyện X" -> "Headline"."""
     if not title:
@@ -188,10 +199,7 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
             el.drop_tree()
     content = _main_content(root)
     if h1 is None:
-        titled = next((" ".join(" ".join(el.itertext()).split()) for el in root.iter("h2", "h3", "div", "span", "p")
-                       if re.search(r"(^|[\s_-])(title|tieu-?de|headline)([\s_-]|$)", _attrs(el), re.I)
-                       and 10 < len(" ".join(el.itertext()).strip()) < 300), None)
-        h1 = titled or _strip_site_name(meta_title)
+        h1 = _classed_title(content) or _classed_title(root) or _strip_site_name(meta_title)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
             # Character references such as "&#1;" reach the tree as control characters lxml will not store back.

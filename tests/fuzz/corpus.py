@@ -140,7 +140,7 @@ def templated_article(rng: random.Random, sentences: int | None = None, hostile:
 
 # --- encodings ----------------------------------------------------------------------------------
 
-_TCVN3_BYTE = {ch: b for b, ch in enumerate(TCVN3_TABLE) if b >= 0x18 or ord(ch) != b}
+_TCVN3_BYTE = {ch: b for b, ch in enumerate(TCVN3_TABLE)}
 
 
 def _split_tone(ch: str) -> tuple[str, str]:

@@ -114,8 +114,8 @@ def reparse(path: Path, fmt: str) -> int:
     if fmt == "jsonld":
         from pyld import jsonld
 
-        nquads = jsonld.to_rdf(json.loads(data), {"format": "application/n-quads"})
-        return len({ln for ln in nquads.splitlines() if ln.strip()})
+        nquads = jsonld.to_rdf(json.loads(data), {"format": "application/n-quads"})  # pyld reads the JSON-LD
+        return len({str(q) for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)})
     import rdflib
 
     if fmt in ("nquads", "trig"):
