@@ -7,7 +7,10 @@ Measures (each the median of --runs):
 - ``render+write``: the projection to the overview page on disk;
 - ``end to end``: open the store, project, render and write (what ``thidua view`` does after start-up);
 - in headless Chromium (Debian's /usr/bin/chromium, network blocked), the page's own clock from
-  navigation start to "stabilised and interactive" (physics finished and switched off).
+  navigation start to "stabilised and interactive" (layout finished, drawn, physics off), and the
+  CPU time of the page's main thread until then.
+CPU times are printed beside the wall-clock times: on a shared machine the wall clock grows with the
+load average (printed last), the CPU time does not.
 
 The synthetic articles go through the real mapping (``graph.mapping.article_quads``), so the
 store has the shape a build writes: shared people, posts, units and organizations across
@@ -16,6 +19,7 @@ articles, events with participants, awards and anniversaries.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -106,8 +110,10 @@ def _median(values: list[float]) -> str:
     return f"{statistics.median(values):.3f} s (runs: {', '.join(f'{v:.3f}' for v in values)})"
 
 
-def browser_ready_seconds(page_path: Path, runs: int) -> list[float] | None:
-    """Navigation start to 'stabilised and interactive', by the page's own clock, per run."""
+def browser_ready_seconds(page_path: Path, runs: int) -> tuple[list[float], list[float]] | None:
+    """Per run: navigation start to 'laid out, drawn and interactive' by the page's own clock, and the
+    CPU time the page's main thread used until then (Chromium's ThreadTime; unlike the first, it does not
+    grow when other processes share the machine)."""
     if not Path("/usr/bin/chromium").exists():
         return None
     from playwright.sync_api import sync_playwright
@@ -115,18 +121,23 @@ def browser_ready_seconds(page_path: Path, runs: int) -> list[float] | None:
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"]
     url = page_path.resolve().as_uri()
-    out = []
+    wall, cpu = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            before = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             page.goto(url)
             page.wait_for_function("() => window.thiduaView && window.thiduaView.ready", timeout=120_000)
-            out.append(page.evaluate("() => window.thiduaView.readyAt") / 1000)
+            after = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            wall.append(page.evaluate("() => window.thiduaView.readyAt") / 1000)
+            cpu.append(after["ThreadTime"] - before.get("ThreadTime", 0.0))
             page.close()
         browser.close()
-    return out
+    return wall, cpu
 
 
 def main() -> None:
@@ -143,9 +154,9 @@ def main() -> None:
         if not store_path.exists():
             build_synthetic_store(store_path, args.nodes)
         page = folder / "overview.html"
-        projections, renders, totals = [], [], []
+        projections, renders, totals, cpu = [], [], [], []
         for _ in range(args.runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with GraphStore(store_path, read_only=True) as store:
                 graph = project(store)
             projected = time.perf_counter()
@@ -154,16 +165,20 @@ def main() -> None:
             projections.append(projected - start)
             renders.append(done - projected)
             totals.append(done - start)
+            cpu.append(time.process_time() - start_cpu)
         print(f"graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges; "
               f"page {page.stat().st_size / 1e6:.1f} MB")
         print(f"project        {_median(projections)}")
         print(f"render+write   {_median(renders)}")
         print(f"end to end     {_median(totals)}")
+        print(f"  (CPU time)   {_median(cpu)}")
         ready = browser_ready_seconds(page, args.browser_runs)
         if ready is None:
             print("browser        skipped: /usr/bin/chromium not found")
         else:
-            print(f"browser ready  {_median(ready)}")
+            print(f"browser ready  {_median(ready[0])}")
+            print(f"  (CPU time)   {_median(ready[1])}")
+        print(f"load average   {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a binary file; the result replaces ``path`` only if it returns normally."""
     path = Path(path)
@@ -18,6 +27,7 @@ def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> None:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -9,7 +9,10 @@ and the page's script puts strings into the DOM with ``textContent`` only.
 
 pyvis supplies the vis-network options (:func:`vis_options`); the node and
 edge lists are built here directly (pyvis's ``from_nx`` is quadratic and its
-template loads assets from CDNs and prints labels unescaped).
+template loads assets from CDNs and prints labels unescaped). The page lays
+the graph out itself (seeded force layout, see ``assets/view.js``) and hands
+vis-network the positions with its physics off: vis-network's physics is an
+order of magnitude slower at thousands of nodes.
 
 The same graph gives byte-identical HTML: nodes and edges in sorted order,
 no timestamps, a fixed layout seed.
@@ -326,7 +329,7 @@ def vis_options(nodes: int, edges: int) -> dict:
 def layout_settings(nodes: int, *, spacing: float = 45.0) -> dict:
     """The page's force layout: a seeded start, a number of cooling steps that shrinks as graphs grow."""
     iterations = 250 if nodes <= 500 else max(60, min(250, 500_000 // nodes))
-    return {"seed": LAYOUT_SEED, "iterations": iterations, "k": spacing, "theta": 0.8 if nodes <= 2000 else 1.0}
+    return {"seed": LAYOUT_SEED, "iterations": iterations, "k": spacing, "theta": 0.8 if nodes <= 2000 else 1.2}
 
 
 def _payload(view: View) -> dict:
@@ -490,6 +493,7 @@ class IndexEntry:
     title: str
     kind: str
     size: str
+    file: str
 
 
 class _HeadReader(HTMLParser):
@@ -544,7 +548,7 @@ def write_index(folder: str | Path) -> Path | None:
         kind = reader.meta.get("thidua-view", "")
         entries.append((order.get(kind, 3), reader.title.strip(), page.name,
                         IndexEntry("./" + quote(page.name), reader.title.strip() or page.name, kind,
-                                   reader.meta.get("thidua-size", ""))))
+                                   reader.meta.get("thidua-size", ""), page.name)))
     entries.sort(key=lambda e: e[:3])
     count = len(entries)
     html = _templates().get_template("index.html").render(

@@ -206,7 +206,7 @@ def project(store: GraphStore) -> nx.MultiDiGraph:
 
 
 def describe(graph: nx.MultiDiGraph, node: str) -> str:
-    """"Trần Việt Dũng (person)"."""
+    """The display form of a node: ``Trần Việt Dũng (person)``."""
     attrs = graph.nodes[node]
     return f"{attrs['label']} ({attrs['kind']})"
 

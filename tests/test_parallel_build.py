@@ -77,17 +77,3 @@ def test_extraction_on_a_local_dask_cluster(example_store_path, tmp_path):
         assert quads == set(reference.data_quads())
     assert report.articles == len(files) and not report.problems
 
-
-def test_batched_writer_equals_one_replace_per_article(messy_corpus, tmp_path):
-    """The single writer batches its writes; the store must be what one replace_graph per article gives."""
-    from thidua.graph.iri import article_iri
-
-    files = sorted(p for p in messy_corpus.rglob("*.txt"))[:12]
-    items = [extract_article(path) for path in files + files[:2]]  # the same articles twice, in one batch
-    with GraphStore(tmp_path / "batched") as batched, GraphStore(tmp_path / "one-by-one") as one_by_one:
-        load_extracted(batched, items)
-        for item in items:
-            if item.error is None:
-                one_by_one.replace_graph(article_iri(item.article_id), item.quads)
-        assert set(batched.oxigraph) == set(one_by_one.oxigraph)
-        assert batched.article_graphs() == one_by_one.article_graphs()

@@ -10,7 +10,6 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -379,3 +378,13 @@ def test_a_hostile_article_never_runs_and_is_shown_as_text(browser, hostile_grap
                 page.screenshot(path=str(ARTIFACTS / "view-hostile-ego.png"))
         finally:
             loaded.close()
+
+
+def test_the_layout_is_the_same_on_every_load(browser, graph, tmp_path):
+    path, _ = written(views.ego_view(graph, gn.resolve(graph, "Hoàng Thị Bích Liên")), tmp_path, "ego.html")
+    positions = []
+    for _ in range(2):
+        loaded = Loaded(browser, path)
+        positions.append(loaded.page.evaluate("() => thiduaView.network.getPositions()"))
+        loaded.close()
+    assert positions[0] == positions[1] and len(positions[0]) > 10

@@ -279,14 +279,18 @@
     legend.appendChild(el("li", "A dark ring marks an official (a person holding a post).", "legend-hint"));
   }
 
-  var names = document.getElementById("search-names");
-  var seen = new Set();
-  data.nodes.forEach(function (n) {
-    if (seen.has(n.full)) { return; }
-    seen.add(n.full);
-    var option = document.createElement("option");
-    option.value = n.full;
-    names.appendChild(option);
+  var searchBox = document.getElementById("search-box");
+  searchBox.addEventListener("focus", function suggest() {  /* the suggestions, built when first wanted */
+    searchBox.removeEventListener("focus", suggest);
+    var names = document.getElementById("search-names");
+    var seen = new Set();
+    data.nodes.forEach(function (n) {
+      if (seen.has(n.full)) { return; }
+      seen.add(n.full);
+      var option = document.createElement("option");
+      option.value = n.full;
+      names.appendChild(option);
+    });
   });
 
   function focusOn(id) {
@@ -298,7 +302,7 @@
   document.getElementById("search").addEventListener("submit", function (event) {
     event.preventDefault();
     var status = document.getElementById("search-status");
-    var query = fold(document.getElementById("search-box").value);
+    var query = fold(searchBox.value);
     if (!query || !state.network) { status.textContent = ""; return; }
     var shown = data.nodes.filter(function (n) { return !hiddenKinds.has(n.kind); });
     var hits = shown.filter(function (n) { return fold(n.full) === query || n.iri === query; });

@@ -69,9 +69,18 @@ def failed_lines(stderr: str) -> list[str]:
     return [ln[len("failed: "):] for ln in stderr.splitlines() if ln.startswith("failed: ")]
 
 
-def article_inputs(paths: list[Path]) -> list[Path]:
-    """The paths `thidua build FOLDER` considers: article suffixes, not folders."""
-    return [p for p in paths if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()]
+def article_inputs(folder: Path) -> list[Path]:
+    """Every entry under ``folder`` that `thidua build FOLDER` must load or refuse: article suffixes, not folders.
+
+    Found by walking the folder here (symbolic links to folders not followed), not by asking thidua.
+    """
+    found = []
+    for parent, dirs, files in os.walk(os.fsencode(folder)):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(parent, d))]:
+            path = Path(os.fsdecode(os.path.join(parent, name)))
+            if path.suffix.lower() in ARTICLE_SUFFIXES and not path.is_dir():
+                found.append(path)
+    return sorted(found)
 
 
 def judge(paths: list[Path], stderr: str, store_graphs: set[str]) -> Outcomes:
@@ -121,7 +130,7 @@ def reparse(path: Path, fmt: str) -> int:
     if fmt in ("nquads", "trig"):
         dataset = rdflib.Dataset()
         dataset.parse(data=data, format={"nquads": "nquads", "trig": "trig"}[fmt])
-        count = sum(1 for _ in dataset.quads((None, None, None, None)))
+        count = sum(len(graph) for graph in dataset.graphs())
     else:
         graph = rdflib.Graph()
         graph.parse(data=data, format={"turtle": "turtle", "ntriples": "nt"}[fmt])
