@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/pip install --quiet --disable-pip-version-check -e . 2>&1 | grep -v "^WARNING: Location" || true
+if ! .venv/bin/pip install --disable-pip-version-check -e . > .venv/install.log 2>&1; then
+  cat .venv/install.log >&2; echo "error: installation failed (log above, also in .venv/install.log)" >&2; exit 1
+fi
 store=out/example.store
 .venv/bin/thidua build examples/articles --store "$store" --quiet
 .venv/bin/thidua export --format turtle -o out/example.ttl --store "$store"
