@@ -45,6 +45,24 @@ def timed_build(corpus: Path, store_path: Path, jobs: int) -> tuple[float, float
     return wall, parent_cpu, quads
 
 
+def _spin(n: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - started
+
+
+def headroom(processes: int = 2, n: int = 6_000_000) -> float:
+    """How many CPUs this machine gives us right now: N copies of a busy loop against one (N when idle)."""
+    import multiprocessing
+
+    alone = _spin(n)
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        together = max(pool.map(_spin, [n] * processes))
+    return processes * alone / together
+
+
 def timed_extraction(files: list[Path], jobs: int) -> float:
     started = time.perf_counter()
     items = list(extract_parallel(files, jobs)) if jobs > 1 else [extract_article(f) for f in files]
@@ -64,7 +82,8 @@ def main() -> None:
         count = make_corpus(corpus, args.copies)
         files = sorted(corpus.iterdir())
         print(f"corpus: {count} articles; {os.cpu_count()} CPUs; load average before: "
-              f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+              f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}; CPUs free for 2 busy processes: "
+              f"{headroom():.2f} of 2")
         extract_article(files[0])  # the serial runs start with the gazetteer loaded, like a worker after its first file
         baseline = reference = extraction_baseline = None
         for jobs in args.jobs:
@@ -80,9 +99,11 @@ def main() -> None:
             baseline = baseline or best
             extraction_baseline = extraction_baseline or best_extraction
             print(f"--jobs {jobs}: build {best:6.2f} s  {count / best:6.1f} articles/s  speed-up x{baseline / best:.2f}"
-                  f"  | extraction alone {best_extraction:6.2f} s  speed-up x{extraction_baseline / best_extraction:.2f}"
+                  f"  | extraction alone {best_extraction:6.2f} s"
+                  f"  speed-up x{extraction_baseline / best_extraction:.2f}"
                   f"  | writer process CPU {parent_cpu:.2f} s; store identical")
-        print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+              f"CPUs free: {headroom():.2f} of 2")
 
 
 if __name__ == "__main__":

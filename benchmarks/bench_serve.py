@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from bench_parallel import headroom  # the sibling script: benchmarks/ is sys.path[0] when run
 from thidua.graph.store import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +165,7 @@ def main() -> None:
             with GraphStore(store) as graph_store:
                 build([str(ROOT / "examples" / "articles")], graph_store)
         print(f"{args.clients} clients x {args.requests} requests, loopback; {os.cpu_count()} CPUs; "
-              f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+              f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}; CPUs free {headroom():.2f} of 2")
         servers = [("thidua serve", *start_thidua(store, args.workers))]
         if args.compare_oxigraph:
             servers.append(("oxigraph serve-read-only", *start_oxigraph(store)))

@@ -99,9 +99,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     encoding = "utf-16-le" if odd_nul > even_nul else "utf-16-be"
     try:
-        return data.decode(encoding)
+        return _decode_cut(data, encoding)
     except UnicodeDecodeError:
         return None
+
+
+def _decode_cut(data: bytes, encoding: str) -> str:
+    """Decode strictly, except that a file cut off inside its last character loses that character."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) - 3 and exc.reason in ("truncated data", "unexpected end of data"):
+            return data[:exc.start].decode(encoding)
+        raise
 
 
 def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
@@ -113,7 +123,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "")
+                return _decode_cut(data, encoding), encoding.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
     text = _utf16_without_bom(data)
@@ -122,10 +132,9 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     if _looks_binary(data):
         raise DecodeError("binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data":  # a file cut off inside its last character
-            return data[:exc.start].decode("utf-8"), "utf-8"
+        return _decode_cut(data, "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     text, damaged = _mostly_utf8(data)
     if text is not None:
         return text, "utf-8"

@@ -153,6 +153,12 @@ def _iso_from_attr(value: str) -> str | None:
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F])|0*(\d{1,10})(?!\d));?")
+
+
+def _not_xml(reference: re.Match) -> bool:
+    code = int(reference.group(1), 16) if reference.group(1) else int(reference.group(2))
+    return code > 0x10FFFF or _NOT_XML.match(chr(code)) is not None
 
 
 _SITE_NAME = re.compile(r"(cổng thông tin|trang thông tin|trang tin|báo điện tử|website|portal|\.gov\.vn|\.vn$)", re.I)
@@ -180,7 +186,9 @@ def _strip_site_name(title: str | None) -> str | None:
 
 def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     """Reduce a page to the article's text lines, plus the headline and date the page declares."""
-    markup = _NOT_XML.sub(" ", markup)  # lxml refuses them, and normalisation would drop them anyway
+    # lxml refuses these characters in a tree it edits, and normalisation would drop them anyway:
+    # raw, or written as character references ("&#1;", "&#xD800;").
+    markup = _NOT_XML_REFERENCE.sub(lambda m: " " if _not_xml(m) else m.group(0), _NOT_XML.sub(" ", markup))
     parser = lxml.html.HTMLParser()
     try:
         root = lxml.html.document_fromstring(markup, parser=parser)
