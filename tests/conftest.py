@@ -46,3 +46,14 @@ def shared_dir() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared (seeds and gold) is not beside the checkout")
     return SHARED
+
+
+# Score tables the extraction tests computed; printed in pytest's terminal summary (also without -s).
+SCORE_TABLES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCORE_TABLES:
+        terminalreporter.section("extraction scores (../shared/score.py)")
+        for table in SCORE_TABLES:
+            terminalreporter.write_line(table)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, BLIND, BLIND_EXPECTED, CORPUS, CORPUS_EXPECTED, EXAMPLES, EXAMPLES_EXPECTED, SHARED, build_store
+from conftest import ROOT, SCORE_TABLES, BLIND, BLIND_EXPECTED, CORPUS, CORPUS_EXPECTED, EXAMPLES, EXAMPLES_EXPECTED, SHARED, build_store
 from thidua.graph.facts import article_facts
 from thidua.graph.store import GraphStore
 
@@ -41,9 +41,12 @@ def facts_of(tmp_path_factory, name: str, *sources: Path) -> dict:
 
 
 def print_table(title: str, result: dict) -> None:
-    print(f"\n{title}\n{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
-    for kind, r in result.items():
-        print(f"{kind:<14}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['gold']:>7}{r['predicted']:>7}")
+    lines = [f"{title}", f"{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+    lines += [f"{kind:<14}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['gold']:>7}{r['predicted']:>7}"
+              for kind, r in result.items()]
+    table = "\n".join(lines)
+    print("\n" + table)
+    SCORE_TABLES.append(table)
 
 
 def score_dir(scorer, gold_dir: Path, predicted: dict, tmp_path: Path):
