@@ -1,8 +1,8 @@
 """RDF exports: a format name maps to one writer (the registry), each deterministic.
 
-Quad formats (N-Quads, TriG) keep one named graph per article. Triple formats
-(Turtle, N-Triples, JSON-LD) hold the merged graph: the union of the article
-graphs, each triple once. Order is fixed by sorting, so the same store gives
+Quad formats (N-Quads, TriG) keep one named graph per article, sorted. Triple formats
+(Turtle, N-Triples, JSON-LD) hold the merged graph: the union of the article graphs, each
+triple once, deduplicated and ordered by Oxigraph. Either way the same store gives
 byte-identical files whatever order the articles were loaded in.
 """
 from __future__ import annotations
@@ -24,12 +24,6 @@ def _sort_key(term) -> tuple:
     if isinstance(term, ox.Literal):
         return (2, term.value, term.datatype.value, term.language or "")
     return (0 if isinstance(term, ox.NamedNode) else 1, term.value)
-
-
-def merged_triples(store: GraphStore) -> list[ox.Triple]:
-    """The union of the article graphs, each triple once, in a fixed order."""
-    seen = {ox.Triple(q.subject, q.predicate, q.object) for q in store.data_quads()}
-    return sorted(seen, key=lambda t: (_sort_key(t.subject), t.predicate.value, _sort_key(t.object)))
 
 
 def sorted_quads(store: GraphStore) -> list[ox.Quad]:
@@ -117,4 +111,4 @@ def write_export(store: GraphStore, fmt: str, path: str | Path) -> int:
     return len(data)
 
 
-__all__ = ["EXTENSIONS", "WRITERS", "export_bytes", "write_export", "merged_triples", "sorted_quads", "META_GRAPH"]
+__all__ = ["EXTENSIONS", "WRITERS", "export_bytes", "write_export", "sorted_quads"]

@@ -484,26 +484,61 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
 
 
+# A note on cost: the default graph is the union of the article graphs, and a node described
+# by many articles (a unit, a post, a person) has its triples once *per graph*.  A join on such
+# a node multiplies those copies, so the rules below only ask single-pattern DISTINCT questions
+# of the store and join in Python.
+
+def node_types(store: GraphStore, graphs=None) -> dict[str, frozenset[str]]:
+    """Every IRI node with its asserted named classes (equal sets shared, to keep memory down)."""
+    graphs = data_graphs(store) if graphs is None else graphs
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in data_query(store, "SELECT DISTINCT ?x ?c WHERE { ?x a ?c FILTER(isIRI(?x) && isIRI(?c)) }", graphs):
+        found[r["x"].value].add(r["c"].value)
+    interned: dict[frozenset[str], frozenset[str]] = {}
+    return {x: interned.setdefault(frozenset(cs), frozenset(cs)) for x, cs in found.items()}
+
+
+def _distinct(store: GraphStore, graphs, sparql: str) -> Iterable:
+    return data_query(store, sparql, graphs)
+
+
 def _justify(store: GraphStore, tbox: Tbox, node: str, graphs) -> list[Justification]:
-    """Every way the data puts ``node`` in some class: asserted types, domains, ranges."""
-    out: list[Justification] = []
-    rows = data_query(store, f"SELECT DISTINCT ?c ?g WHERE {{ GRAPH ?g {{ <{node}> a ?c }} }}", graphs)
-    for r in rows:
+    """Ways the data puts ``node`` in a class (asserted type, domain, range); one per (class, way, term)."""
+    out: dict[tuple[str, str, str], Justification] = {}
+
+    def add(j: Justification) -> None:
+        key = (j.cls, j.how, j.term)
+        if key not in out or (j.graph, j.other or "") < (out[key].graph, out[key].other or ""):
+            out[key] = j
+
+    for r in data_query(store, f"SELECT DISTINCT ?c ?g WHERE {{ GRAPH ?g {{ <{node}> a ?c }} }}", graphs):
         if isinstance(r["c"], ox.NamedNode):
-            out.append(Justification(r["c"].value, "type", r["c"].value, r["g"].value))
-    rows = data_query(store, f"SELECT DISTINCT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{node}> ?p ?o }} }}", graphs)
-    for r in rows:
-        for cls in tbox.domains.get(r["p"].value, ()):
-            out.append(Justification(cls, "domain", r["p"].value, r["g"].value, _term(r["o"])))
-    rows = data_query(store, f"SELECT DISTINCT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{node}> }} }}", graphs)
-    for r in rows:
-        for cls in tbox.ranges.get(r["p"].value, ()):
-            out.append(Justification(cls, "range", r["p"].value, r["g"].value, _term(r["s"])))
-    return out
+            add(Justification(r["c"].value, "type", r["c"].value, r["g"].value))
+    props = sorted(tbox.domains)
+    if props:
+        q = f"SELECT DISTINCT ?p ?o ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ <{node}> ?p ?o }} }}"
+        for r in data_query(store, q, graphs):
+            for cls in tbox.domains[r["p"].value]:
+                add(Justification(cls, "domain", r["p"].value, r["g"].value, _term(r["o"])))
+    props = sorted(tbox.ranges)
+    if props:
+        q = f"SELECT DISTINCT ?p ?s ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ ?s ?p <{node}> }} }}"
+        for r in data_query(store, q, graphs):
+            for cls in tbox.ranges[r["p"].value]:
+                add(Justification(cls, "range", r["p"].value, r["g"].value, _term(r["s"])))
+    return sorted(out.values(), key=lambda j: (j.how != "type", j.term, j.cls, j.graph))
 
 
 def _term(term) -> str:
     return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def _short(iri: str) -> str:
+    for prefix, base in PREFIXES.items():
+        if iri.startswith(base) and iri != base:
+            return f"{prefix}:{iri[len(base):]}"
+    return iri
 
 
 def _describe(tbox: Tbox, j: Justification) -> str:
@@ -511,20 +546,20 @@ def _describe(tbox: Tbox, j: Justification) -> str:
         return f"it is typed {tbox.name(j.term)}"
     if j.how == "domain":
         return f"it has a {tbox.name(j.term)} (whose domain is {tbox.name(j.cls)})"
-    return f"it is the {tbox.name(j.term)} of {j.other} (whose range is {tbox.name(j.cls)})"
+    return f"it is the {tbox.name(j.term)} of {_short(j.other or '')} (whose range is {tbox.name(j.cls)})"
 
 
 def _disjoint_contradiction(store: GraphStore, tbox: Tbox, node: str, graphs) -> Contradiction | None:
     """Explain why ``node`` falls in two disjoint classes, naming the facts and their graphs."""
-    just = sorted(set(_justify(store, tbox, node, graphs)), key=lambda j: (j.how != "type", j.term, j.graph))
+    just = _justify(store, tbox, node, graphs)
     for i, a in enumerate(just):
         for b in just[i + 1:]:
             pair = tbox.clash(a.cls, b.cls)
             if pair is None:
                 continue
             x, y = pair
-            message = (f"{node} cannot be both {tbox.label(x)} and {tbox.label(y)}, which the ontology declares "
-                       f"disjoint: {_describe(tbox, a)} in {_graph_name(a.graph)}, and {_describe(tbox, b)} "
+            message = (f"{_short(node)} cannot be both {tbox.label(x)} and {tbox.label(y)}, which the ontology "
+                       f"declares disjoint: {_describe(tbox, a)} in {_graph_name(a.graph)}, and {_describe(tbox, b)} "
                        f"in {_graph_name(b.graph)}. Two different things probably share this IRI, or a fact "
                        f"points at the wrong node; correct the extraction of those articles.")
             related = tuple(sorted({j.other for j in (a, b) if j.other and j.other.startswith(ID_BASE)}))
@@ -539,7 +574,8 @@ def _graph_name(graph: str) -> str:
     return f"article {graph[len(prefix):]}" if graph.startswith(prefix) else f"graph <{graph}>"
 
 
-def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int = 50) -> list[Contradiction]:
+def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int = 50,
+                        types: dict[str, frozenset[str]] | None = None) -> list[Contradiction]:
     """The OWL 2 RL consistency rules this ontology can break, evaluated by SPARQL over the data graphs.
 
     - disjoint classes reached from asserted types, from the domain of a property the node
@@ -548,78 +584,82 @@ def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int 
     - a functional object property whose two values fall in disjoint classes (prp-fp, then cax-dw).
 
     Untyped nodes whose clash comes from two properties alone are not searched for.
+    At most ``limit`` nodes are explained per kind of clash.
     """
     tbox = tbox or load_tbox()
     graphs = data_graphs(store)
+    types = node_types(store, graphs) if types is None else types
+    clashing_sets: dict[frozenset[str], bool] = {}
     suspects: set[str] = set()
-    # Asserted types that clash.
-    rows = data_query(store, "SELECT DISTINCT ?a ?b WHERE { ?x a ?a , ?b . FILTER(STR(?a) < STR(?b)) "
-                             "FILTER(isIRI(?a) && isIRI(?b)) }", graphs)
-    pairs = [(r["a"].value, r["b"].value) for r in rows]
-    for a, b in pairs:
-        if tbox.clash(a, b):
-            q = f"SELECT DISTINCT ?x WHERE {{ ?x a <{a}> , <{b}> }} ORDER BY ?x LIMIT {limit}"
-            suspects.update(r["x"].value for r in data_query(store, q, graphs))
-    # Asserted types against domains and ranges: first which (property, class) pairs occur, then who.
+    for node, classes in types.items():  # asserted types that clash
+        bad = clashing_sets.get(classes)
+        if bad is None:
+            ordered = sorted(classes)
+            bad = clashing_sets[classes] = any(tbox.clash(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+        if bad:
+            suspects.add(node)
+    # Asserted types against the domains and ranges of the properties used.
     for how, props in (("domain", tbox.domains), ("range", tbox.ranges)):
-        if not props:
-            continue
-        pattern = "?x ?p ?o" if how == "domain" else "?o ?p ?x"
-        q = f"SELECT DISTINCT ?p ?c WHERE {{ {_values('p', props)} {pattern} . ?x a ?c . FILTER(isIRI(?c)) }}"
-        for r in list(data_query(store, q, graphs)):
-            p, c = r["p"].value, r["c"].value
-            if any(tbox.clash(c, d) for d in props[p]):
-                q2 = (f"SELECT DISTINCT ?x WHERE {{ {pattern.replace('?p', f'<{p}>')} . ?x a <{c}> }} "
-                      f"ORDER BY ?x LIMIT {limit}")
-                suspects.update(r2["x"].value for r2 in data_query(store, q2, graphs))
+        for p in sorted(props):
+            clash_with: dict[frozenset[str], bool] = {}
+            var, pattern = ("x", f"?x <{p}> ?o") if how == "domain" else ("x", f"?s <{p}> ?x")
+            for r in _distinct(store, graphs, f"SELECT DISTINCT ?{var} WHERE {{ {pattern} FILTER(isIRI(?x)) }}"):
+                classes = types.get(r["x"].value)
+                if not classes:
+                    continue
+                bad = clash_with.get(classes)
+                if bad is None:
+                    bad = clash_with[classes] = any(tbox.clash(c, d) for c in classes for d in props[p])
+                if bad:
+                    suspects.add(r["x"].value)
+                    if len(suspects) > limit * 4:
+                        break
     out = []
     for node in sorted(suspects)[:limit]:
         found = _disjoint_contradiction(store, tbox, node, graphs)
         if found:
             out.append(found)
-    out.extend(_functional_contradictions(store, tbox, graphs, limit))
+    out.extend(_functional_contradictions(store, tbox, graphs, limit, types))
     return out
 
 
-def _functional_contradictions(store: GraphStore, tbox: Tbox, graphs, limit: int) -> list[Contradiction]:
+def _functional_contradictions(store: GraphStore, tbox: Tbox, graphs, limit: int,
+                               types: dict[str, frozenset[str]]) -> list[Contradiction]:
     out = []
-    for p in sorted(tbox.functional_data):
+    for p in sorted(tbox.functional_data | tbox.functional_object):
         props = tbox.subproperties.get(p, frozenset([p]))
-        q = (f"SELECT ?x (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {_values('p', props)} ?x ?p ?v . FILTER(isLiteral(?v)) }} "
-             f"GROUP BY ?x HAVING (COUNT(DISTINCT ?v) > 1) ORDER BY ?x LIMIT {limit}")
+        q = (f"SELECT ?x WHERE {{ {_values('p', props)} ?x ?p ?v }} "
+             f"GROUP BY ?x HAVING (COUNT(DISTINCT ?v) > 1) ORDER BY ?x LIMIT {limit * 20}")
         for r in list(data_query(store, q, graphs)):
             node = r["x"].value
-            q2 = f"SELECT DISTINCT ?v ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ <{node}> ?p ?v }} }}"
-            found = sorted((_literal_text(r2["v"]), r2["g"].value) for r2 in data_query(store, q2, graphs))
-            values = sorted({v for v, _ in found})
-            where = "; ".join(f"{v} in {_graph_name(g)}" for v, g in found)
-            out.append(Contradiction(
-                "functional-property", node,
-                f"{node} has {len(values)} different values for {tbox.name(p)}, which the ontology declares "
-                f"functional (at most one value): {where}. Keep the value the article states and drop the others.",
-                tuple(sorted({g for _, g in found})), (),
-                (("property", tbox.name(p)), ("values", " | ".join(values)))))
-    for p in sorted(tbox.functional_object):
-        q = (f"SELECT DISTINCT ?x ?a ?b WHERE {{ ?x <{p}> ?v1 , ?v2 . FILTER(STR(?v1) < STR(?v2)) "
-             f"?v1 a ?a . ?v2 a ?b . FILTER(isIRI(?a) && isIRI(?b)) }} ORDER BY ?x LIMIT {limit * 20}")
-        seen: set[str] = set()
-        for r in list(data_query(store, q, graphs)):
-            node = r["x"].value
-            pair = tbox.clash(r["a"].value, r["b"].value)
-            if node in seen or pair is None:
-                continue
-            seen.add(node)
-            q2 = f"SELECT DISTINCT ?v ?g WHERE {{ GRAPH ?g {{ <{node}> <{p}> ?v }} }} ORDER BY ?v ?g"
-            found = [(r2["v"].value, r2["g"].value) for r2 in data_query(store, q2, graphs)]
-            where = "; ".join(f"{v} in {_graph_name(g)}" for v, g in found)
-            out.append(Contradiction(
-                "functional-property", node,
-                f"{node} has several values for {tbox.name(p)}, which the ontology declares functional, so they "
-                f"would have to be one and the same; but one is {tbox.label(pair[0])} and another "
-                f"{tbox.label(pair[1])}, which are disjoint: {where}.",
-                tuple(sorted({g for _, g in found})), tuple(sorted({v for v, _ in found})),
-                (("property", tbox.name(p)),)))
-    return out[: limit]
+            q2 = f"SELECT DISTINCT ?v ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ <{node}> ?p ?v }} }} ORDER BY ?v ?g"
+            found = [(r2["v"], r2["g"].value) for r2 in data_query(store, q2, graphs)]
+            where = "; ".join(f"{_literal_text(v)} in {_graph_name(g)}" for v, g in found[:6])
+            if len(found) > 6:
+                where += f"; … ({len(found)} statements)"
+            graphs_of = tuple(sorted({g for _, g in found}))
+            if p in tbox.functional_data:
+                values = sorted({_literal_text(v) for v, _ in found})
+                out.append(Contradiction(
+                    "functional-property", node,
+                    f"{_short(node)} has {len(values)} different values for {tbox.name(p)}, which the ontology "
+                    f"declares functional (at most one value): {where}. Keep the value the article states and "
+                    "drop the others.", graphs_of, (), (("property", tbox.name(p)), ("values", " | ".join(values)))))
+            else:
+                values = sorted({v.value for v, _ in found if isinstance(v, ox.NamedNode)})
+                pair = next((tbox.clash(a, b) for i, u in enumerate(values) for w in values[i + 1:]
+                             for a in types.get(u, ()) for b in types.get(w, ()) if tbox.clash(a, b)), None)
+                if pair is None:
+                    continue  # two names for one thing: the reasoner merges them (SHACL's max-count reports it)
+                out.append(Contradiction(
+                    "functional-property", node,
+                    f"{_short(node)} has several values for {tbox.name(p)}, which the ontology declares "
+                    f"functional, so they would have to be one and the same; but one is {tbox.label(pair[0])} "
+                    f"and another {tbox.label(pair[1])}, which are disjoint: {where}.",
+                    graphs_of, tuple(values), (("property", tbox.name(p)), ("values", " | ".join(values)))))
+            if len(out) >= limit:
+                return out
+    return out
 
 
 def _literal_text(term) -> str:
@@ -627,25 +667,28 @@ def _literal_text(term) -> str:
         if term.language:
             return f'"{term.value}"@{term.language}'
         return f'"{term.value}"'
-    return _term(term)
+    return _short(_term(term))
 
 
-def rule_inferences(store: GraphStore, tbox: Tbox | None = None) -> set[tuple[str, str]]:
+def rule_inferences(store: GraphStore, tbox: Tbox | None = None,
+                    types: dict[str, frozenset[str]] | None = None) -> set[tuple[str, str]]:
     """Members of the ontology's defined classes (C ≡ B ⊓ ∃p.F, e.g. td:Official), by SPARQL."""
     tbox = tbox or load_tbox()
     graphs = data_graphs(store)
+    types = node_types(store, graphs) if types is None else types
     out: set[tuple[str, str]] = set()
     for defined, base, prop, filler in tbox.definitions:
         paths = [f"<{p}>" for p in sorted(tbox.subproperties.get(prop, frozenset([prop])))]
         chain = tbox.chains.get(prop)
         if chain:
             paths.append("/".join(f"^<{s}>" if inverse else f"<{s}>" for s, inverse in chain))
-        path = "|".join(paths)
         ranged = any(filler in tbox.supers(r) for r in tbox.ranges.get(prop, ()))
-        filler_test = "" if ranged else f" . ?y a ?f . {_values('f', tbox.subclasses(filler))}"
-        q = (f"SELECT DISTINCT ?x WHERE {{ ?x a ?b . {_values('b', tbox.subclasses(base))} "
-             f"?x ({path}) ?y{filler_test} }}")
-        out.update((r["x"].value, defined) for r in data_query(store, q, graphs))
+        is_base = lambda x: any(base in tbox.supers(c) for c in types.get(x, ()))  # noqa: E731
+        is_filler = lambda y: ranged or any(filler in tbox.supers(c) for c in types.get(y, ()))  # noqa: E731
+        for path in paths:
+            q = f"SELECT DISTINCT ?x ?y WHERE {{ ?x {path} ?y }}"
+            out.update((r["x"].value, defined) for r in data_query(store, q, graphs)
+                       if is_base(r["x"].value) and is_filler(r["y"].value))
     return out
 
 
@@ -653,8 +696,8 @@ def rule_inferences(store: GraphStore, tbox: Tbox | None = None) -> set[tuple[st
 # Inferred types worth writing back
 # --------------------------------------------------------------------------------------------
 
-def worth_keeping(store: GraphStore, candidates: Iterable[tuple[str, str]], tbox: Tbox | None = None
-                  ) -> tuple[tuple[str, str], ...]:
+def worth_keeping(store: GraphStore, candidates: Iterable[tuple[str, str]], tbox: Tbox | None = None,
+                  types: dict[str, frozenset[str]] | None = None) -> tuple[tuple[str, str], ...]:
     """Inferred (node, class) pairs in the td: namespace that the asserted types do not already imply."""
     tbox = tbox or load_tbox()
     by_node: dict[str, set[str]] = defaultdict(set)
@@ -663,16 +706,21 @@ def worth_keeping(store: GraphStore, candidates: Iterable[tuple[str, str]], tbox
             by_node[node].add(cls)
     if not by_node:
         return ()
-    asserted: dict[str, set[str]] = defaultdict(set)
-    nodes = sorted(by_node)
-    graphs = data_graphs(store)
-    for i in range(0, len(nodes), 500):
-        q = f"SELECT DISTINCT ?x ?c WHERE {{ {_values('x', nodes[i:i + 500])} ?x a ?c . FILTER(isIRI(?c)) }}"
-        for r in data_query(store, q, graphs):
-            asserted[r["x"].value].add(r["c"].value)
+    asserted: dict[str, frozenset[str]] | dict[str, set[str]]
+    if types is not None:
+        asserted = types
+    else:
+        asserted = defaultdict(set)
+        nodes = sorted(by_node)
+        graphs = data_graphs(store)
+        for i in range(0, len(nodes), 500):
+            q = f"SELECT DISTINCT ?x ?c WHERE {{ {_values('x', nodes[i:i + 500])} ?x a ?c . FILTER(isIRI(?c)) }}"
+            for r in data_query(store, q, graphs):
+                asserted[r["x"].value].add(r["c"].value)
     out = set()
     for node, classes in by_node.items():
-        told = set().union(*(tbox.supers(c) for c in asserted[node])) if asserted[node] else set()
+        mine = asserted.get(node, ())
+        told = set().union(*(tbox.supers(c) for c in mine)) if mine else set()
         for cls in classes - told:
             # keep the most specific: drop a class implied by another inferred one
             if not any(other != cls and cls in tbox.supers(other) for other in classes - told):
@@ -775,10 +823,11 @@ def reason(store: GraphStore, policy: ReasoningPolicy | None = None) -> Reasonin
     else:
         attempts.append(Attempt("rules", "ok", "OWL 2 RL consistency rules and the td:Official definition, "
                                                "evaluated by SPARQL over the store"))
-        contradictions = rule_contradictions(store, tbox)
+        types = node_types(store)
+        contradictions = rule_contradictions(store, tbox, types=types)
         status = "inconsistent" if contradictions else "consistent"
         if not contradictions:
-            inferred = worth_keeping(store, rule_inferences(store, tbox), tbox)
+            inferred = worth_keeping(store, rule_inferences(store, tbox, types), tbox, types)
     return ReasoningResult(engine, status, engine == "hermit", size, tuple(attempts), inferred,
                            tuple(contradictions), time.perf_counter() - t0, policy)
 

@@ -23,7 +23,8 @@ class DecodeError(ValueError):
 # TCVN 5712:1993 (VN1), the superset of the TCVN3 "ABC" font encoding: byte -> character.
 # 0x00-0x17 hold twelve capitals with tone marks (the rest are the C0 controls), 0x18-0x7F are
 # ASCII, 0xB0-0xB4 are the five combining tone marks; every other byte of 0x80-0xFF is a letter.
-# The same table as GNU libiconv's "TCVN" converter (lib/tcvn.h).
+# The same table as GNU libiconv's "TCVN" converter (lib/tcvn.h).  Capitals typed with the ABC
+# "H" fonts (.VnTimeH) are stored as the small letters' bytes, so they read as small letters.
 _TCVN3_LOW = {0x01: "Ú", 0x02: "Ụ", 0x04: "Ừ", 0x05: "Ử", 0x06: "Ữ", 0x11: "Ứ", 0x12: "Ự",
               0x13: "Ỳ", 0x14: "Ỷ", 0x15: "Ỹ", 0x16: "Ý", 0x17: "Ỵ"}
 _TCVN3_HIGH = (
@@ -36,8 +37,7 @@ _TCVN3_HIGH = (
     "Ổỏõóọồổỗốộờởỡớợù"  # 0xE0
     "ỖủũúụừửữứựỳỷỹýỵỐ"  # 0xF0
 )
-TCVN3_TABLE = "".join(_TCVN3_LOW.get(b, chr(b)) for b in range(0x80)) + _TCVN3_HIGH
-assert len(TCVN3_TABLE) == 256
+TCVN3_TABLE = "".join(_TCVN3_LOW.get(b, chr(b)) for b in range(0x80)) + _TCVN3_HIGH  # 256 characters
 
 # Names a page may declare for it (meta charset), all read with the table above.
 _TCVN3_NAMES = {"tcvn3", "tcvn", "tcvn-3", "tcvn5712", "tcvn-5712", "tcvn5712-1", "tcvn5712-1:1993", "vn3", "abc"}

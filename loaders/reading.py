@@ -17,7 +17,7 @@ from .text import normalize_text
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a saved page with inline images can be large; its text is not
-MAX_TEXT_CHARS = 500_000  # a long news article is 20,000 characters; extraction time grows faster than length
+MAX_TEXT_CHARS = 200_000  # a long news article is 20,000 characters; extraction time grows faster than length
 MAX_FACTS = 5_000  # a long article holds a few hundred facts; more is a list or a crafted page
 
 
@@ -53,10 +53,15 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def printable_path(path: str | Path) -> str:
-    """A path on one line: control characters, line separators and undecodable bytes escaped."""
-    text = str(path)
-    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("utf-8", "surrogateescape").decode("latin-1")
-                            .encode("unicode_escape").decode("ascii"), text)
+    """A path on one line: control characters and line separators escaped, undecodable bytes as ``\\xff``."""
+    return _UNPRINTABLE.sub(_escape, str(path))
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group(0)
+    if "\udc80" <= char <= "\udcff":  # a byte of a name that is not UTF-8 (Python's surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape").decode("ascii")
 
 
 def _missing(path: Path) -> str:

@@ -16,7 +16,7 @@ import pytest
 from fuzz.corpus import MB, Case, templated_article, write_case, write_corpus
 from fuzz.runner import (EXPORT_FORMATS, article_inputs, failed_lines, ill_typed_dates, judge, reparse, run,
                          store_graphs)
-from thidua.loaders.reading import printable_path
+from thidua.loaders.reading import MAX_TEXT_CHARS, printable_path
 
 COUNT = int(os.environ.get("THIDUA_FUZZ_COUNT", "250"))
 SEED = int(os.environ.get("THIDUA_FUZZ_SEED", "7"))
@@ -103,8 +103,8 @@ def test_a_ten_megabyte_single_line_is_refused_quickly_with_the_limit(tmp_path):
     result = run("build", big, "--store", tmp_path / "store", "-q", timeout=120)
     assert result.returncode == 1 and not result.traceback
     assert result.stderr.splitlines() == [
-        f"failed: {big}: article text is {len(big.read_text()):,} characters, over the 500,000-character limit "
-        "(raise it with --max-text-chars)"]
+        f"failed: {big}: article text is {len(big.read_text()):,} characters, over the {MAX_TEXT_CHARS:,}-character "
+        "limit (raise it with --max-text-chars)"]
     assert result.seconds < 30
 
 

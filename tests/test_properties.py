@@ -17,7 +17,7 @@ from fuzz.runner import valid_iso
 from thidua.graph.iri import article_iri, fact_iri, person_iri, post_iri, slugify, unit_iri
 from thidua.graph.store import GraphStore
 from thidua.loaders import events
-from thidua.loaders.decoding import DecodeError, decode_bytes, decode_tcvn3
+from thidua.loaders.decoding import TCVN3_TABLE, DecodeError, decode_bytes, decode_tcvn3
 from thidua.loaders.layout import parse_dateline
 from thidua.loaders.reading import ArticleError, article_from_bytes, html_to_lines, printable_path
 from thidua.loaders.text import _ENTITY as ENTITY, normalize_text
@@ -96,6 +96,14 @@ def test_decode_bytes_returns_text_or_refuses_with_decode_error(data, html):
 def test_tcvn3_round_trip(text):
     text = unicodedata.normalize("NFC", text)
     assert unicodedata.normalize("NFC", decode_tcvn3(encode_tcvn3(text))) == text
+
+
+def test_tcvn3_table_is_the_standard_one():
+    assert len(TCVN3_TABLE) == 256 and len(set(TCVN3_TABLE)) == 256
+    # Bytes as the ABC fonts show them in Windows-1252, and what they are.
+    assert decode_tcvn3("B¶o Th¾ng, M\xadêng Kh\xad¬ng, §¶ng".encode("latin-1")) == "Bảo Thắng, Mường Khương, Đảng"
+    letters = {ch for ch in TCVN3_TABLE if unicodedata.category(ch).startswith("L") and not ch.isascii()}
+    assert len(letters) == 134  # every non-ASCII Vietnamese letter, 67 lower and 67 upper case, has a byte
 
 
 @pytest.mark.parametrize("encode,expected", [(encode_tcvn3, "tcvn3"), (encode_cp1258, "cp1258")])
