@@ -17,22 +17,19 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
+from thidua.graph.check import CheckOptions, check_store
+from thidua.graph.reasoning import ReasoningPolicy
+from thidua.graph.store import GraphStore
+from thidua.ontology import BASE
+
+from thidua.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from thidua.graph.check import CheckOptions, check_store  # noqa: E402
-from thidua.graph.reasoning import ReasoningPolicy  # noqa: E402
-from thidua.graph.store import GraphStore  # noqa: E402
-from thidua.ontology import BASE  # noqa: E402
-from thidua.pipeline import build  # noqa: E402
-
 ID = BASE + "id/"
 _SCOPED = re.compile(re.escape(ID) + r"(article|holding|mention|event|anniversary|award)/([^/]+)")
 _PERSON = re.compile(re.escape(ID) + r"person/([^/]+)")

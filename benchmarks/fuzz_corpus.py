@@ -161,6 +161,7 @@ def main() -> int:
         if len({reparsed.get(f) for f in ("turtle", "ntriples", "jsonld")}) != 1:
             problems.append(f"triple formats disagree: {reparsed}")
         bad_dates = ill_typed_dates(root / "kg.nt") if (root / "kg.nt").exists() else []
+        biggest = largest_graphs(root / "kg.nq") if (root / "kg.nq").exists() else []
         if "view" in commands and (root / "view" / "kg.html").exists():
             if "<script>alert(1)</script>" in (root / "view" / "kg.html").read_text(encoding="utf-8"):
                 problems.append("view holds unescaped markup from an article")
@@ -194,9 +195,32 @@ def main() -> int:
         print("exports re-parsed:       " + ", ".join(f"{fmt} {n:,}" for fmt, n in reparsed.items())
               + " (rdflib; JSON-LD by pyld)")
         print(f"ill-typed date literals: {len(bad_dates)}" + (f", e.g. {bad_dates[0]}" if bad_dates else ""))
+        print(f"store: {sum(reparsed.get(f, 0) for f in ('nquads',)):,} quads; largest article graphs "
+              "(N-Quads bytes, quads, input bytes):")
+        for size, quads, graph in biggest[:3]:
+            source = next((p for p in inputs if graph.endswith("/" + _segment(p.stem))), None)
+            print(f"    {size:>12,}  {quads:>7,}  {source.stat().st_size if source else 0:>10,}  {graph}")
         for problem in problems:
             print(f"PROBLEM: {problem}")
         return 1 if crashes or problems else 0
+
+
+def largest_graphs(nquads: Path) -> list[tuple[int, int, str]]:
+    """(bytes, quads, graph IRI) of the biggest named graphs of an N-Quads file, biggest first."""
+    size: collections.Counter = collections.Counter()
+    count: collections.Counter = collections.Counter()
+    with nquads.open("rb") as handle:
+        for line in handle:
+            graph = line.rstrip()[:-1].rstrip().rsplit(b" ", 1)[-1].decode("utf-8", "replace").strip("<>")
+            size[graph] += len(line)
+            count[graph] += 1
+    return [(n, count[g], g) for g, n in size.most_common(5)]
+
+
+def _segment(stem: str) -> str:
+    from thidua.graph.iri import safe_segment
+
+    return safe_segment(stem)
 
 
 def _reason(message: str) -> str:

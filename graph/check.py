@@ -23,9 +23,18 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from ..ontology import BASE, ONTOLOGY_TTL, SHAPES_TTL
-from .domain_checks import RULES as DOMAIN_RULES, Issue, run_domain_checks
-from .reasoning import (INFERRED_GRAPH, Contradiction, ReasoningPolicy, ReasoningResult, data_graphs,
-                        data_query, reason, skipped)
+from .domain_checks import RULES as DOMAIN_RULES
+from .domain_checks import Issue, run_domain_checks
+from .reasoning import (
+    INFERRED_GRAPH,
+    Contradiction,
+    ReasoningPolicy,
+    ReasoningResult,
+    data_graphs,
+    data_query,
+    reason,
+    skipped,
+)
 from .store import PREFIXES, GraphStore
 
 REPORT_FORMAT = "thidua-check/1"
@@ -184,11 +193,12 @@ class _Sources:
              {{ ?x td:reportedIn|td:attestedBy|td:inArticle ?a }} UNION {{ ?x a td:Article BIND(?x AS ?a) }}
              ?a td:articleId ?id }}""",
         # the graphs that describe it
-        """SELECT DISTINCT ?x (?g AS ?id) WHERE {{ VALUES ?x {{ {values} }} GRAPH ?g {{ ?x ?p ?o }} }}""",
+        ("""SELECT DISTINCT ?x (?g AS ?id) WHERE {{ VALUES ?x {{ {values} }} GRAPH ?g {{ ?x ?p ?o }} """
+         f'FILTER(STRSTARTS(STR(?g), "{ARTICLE_PREFIX}")) }}}}'),
     )
 
-    def __init__(self, store: GraphStore, graphs: list[ox.NamedNode]):
-        self.store, self.graphs = store, graphs
+    def __init__(self, store: GraphStore):
+        self.store = store
         self._cache: dict[str, list[Source]] = {}
 
     def prefetch(self, nodes) -> None:
@@ -203,7 +213,7 @@ class _Sources:
             found: dict[str, set[Source]] = {}
             for i in range(0, len(todo), 300):
                 values = " ".join(f"<{n}>" for n in todo[i:i + 300])
-                result = data_query(self.store, step.format(values=values), self.graphs)
+                result = data_query(self.store, step.format(values=values))
                 with_sentence = any(v.value == "s" for v in result.variables)
                 for r in result:
                     source = Source(_article_id(r["id"].value), r["s"].value if with_sentence else None)
@@ -230,10 +240,10 @@ def _is_iri(node: str) -> bool:
 
 
 def _article_id(graph: str) -> str:
-    return graph[len(ARTICLE_PREFIX):] if graph.startswith(ARTICLE_PREFIX) else graph
+    return graph.removeprefix(ARTICLE_PREFIX)
 
 
-def _labels(store: GraphStore, graphs, nodes: set[str]) -> dict[str, str]:
+def _labels(store: GraphStore, nodes: set[str]) -> dict[str, str]:
     """A display label per node: rdfs:label, else td:name (Vietnamese first, then the least in order)."""
     out: dict[str, str] = {}
     iris = sorted(n for n in nodes if _is_iri(n))
@@ -242,7 +252,7 @@ def _labels(store: GraphStore, graphs, nodes: set[str]) -> dict[str, str]:
         rows = data_query(store, f"""
             SELECT ?x ?l ?lang ?kind WHERE {{ VALUES ?x {{ {values} }}
               {{ ?x rdfs:label ?l BIND(0 AS ?kind) }} UNION {{ ?x td:name ?l BIND(1 AS ?kind) }}
-              BIND(LANG(?l) AS ?lang) }}""", graphs)
+              BIND(LANG(?l) AS ?lang) }}""")
         best: dict[str, tuple[int, int, str]] = {}
         for r in rows:
             key = (int(r["kind"].value), 0 if r["lang"].value == "vi" else 1, r["l"].value)
@@ -297,8 +307,8 @@ def validate_ntriples(data: bytes) -> list[tuple]:
     shapes, ontology = _shacl_graphs()
     graph = rdflib.Graph()
     graph.parse(data=data, format="nt")
-    conforms, results, _text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology,
-                                                inference="none", allow_warnings=True)
+    _conforms, results, _text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology,
+                                                 inference="none", allow_warnings=True)
     sh = Namespace(SH)
     severity = {sh.Violation: "error", sh.Warning: "warning", sh.Info: "info"}
     out = []
@@ -346,7 +356,7 @@ def run_shacl(store: GraphStore, options: CheckOptions, graphs: list[ox.NamedNod
         return [], ShaclSummary(True, articles_total=articles_total)
     started = time.perf_counter()
     done: dict[int, list[tuple]] = {}
-    over_budget = lambda: (options.shacl_timeout is not None  # noqa: E731
+    over_budget = lambda: (options.shacl_timeout is not None
                            and time.perf_counter() - started > options.shacl_timeout)
     workers = options.shacl_workers or min(4, multiprocessing.cpu_count() or 1)
     if len(batches) == 1 or workers <= 1:
@@ -448,7 +458,7 @@ def check_store(store: GraphStore, options: CheckOptions | None = None) -> Check
     timings: dict[str, float] = {}
     graphs = data_graphs(store)
     articles = sum(1 for g in graphs if g.value.startswith(ARTICLE_PREFIX))
-    sources = _Sources(store, graphs)
+    sources = _Sources(store)
 
     t0 = time.perf_counter()
     issues = run_domain_checks(store) if options.domain else []
@@ -481,7 +491,7 @@ def check_store(store: GraphStore, options: CheckOptions | None = None) -> Check
     for f in _reasoning_findings(result):
         c = by_node.get(f.focus)
         findings.append((f, _contradiction_sources(sources, c) if c else []))
-    labels = _labels(store, graphs, {f.focus for f, _ in findings})
+    labels = _labels(store, {f.focus for f, _ in findings})
     complete = []
     for f, cited in findings:
         complete.append(Finding(f.severity, f.rule, f.message, f.focus,

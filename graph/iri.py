@@ -35,8 +35,13 @@ def short_hash(*parts: str) -> str:
 
 
 def safe_segment(text: str) -> str:
-    """An article id as a path segment: unreserved characters kept, others folded."""
-    return _SAFE_SEGMENT.sub("-", slugify(text, 120) if not text.isascii() else text).strip("-") or "x"
+    """An article id as a path segment: kept as is when it is all unreserved characters; otherwise
+    folded, with a hash of the exact NFC id appended, so "dup_Hà" and "dup_Hạ" stay two articles."""
+    if text and not _SAFE_SEGMENT.search(text):
+        return text
+    folded = _SAFE_SEGMENT.sub("-", slugify(text, 120)).strip("-") or "x"
+    exact = hashlib.sha1(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:8]
+    return f"{folded}-{exact}"
 
 
 def article_iri(article_id: str) -> str:

@@ -207,11 +207,14 @@ def _rdf_list(graph, node) -> list:
 def load_tbox(path: str = str(ONTOLOGY_TTL)) -> Tbox:
     """Read the ontology once; compute the closures the rules need."""
     import rdflib
-    from rdflib import OWL as O, RDF as R, RDFS as S, URIRef
+    from rdflib import OWL as O
+    from rdflib import RDF as R
+    from rdflib import RDFS as S
+    from rdflib import URIRef
 
     g = rdflib.Graph()
     g.parse(path, format="turtle")
-    named = lambda n: isinstance(n, URIRef)  # noqa: E731
+    named = lambda n: isinstance(n, URIRef)
 
     direct_sup: dict[str, set[str]] = defaultdict(set)
     classes: set[str] = {str(c) for c in g.subjects(R.type, O.Class) if named(c)}
@@ -321,18 +324,24 @@ def data_graphs(store: GraphStore) -> list[ox.NamedNode]:
             if isinstance(g, ox.NamedNode) and g != META_GRAPH and g.value != INFERRED_GRAPH]
 
 
-def data_query(store: GraphStore, sparql: str, graphs: list[ox.NamedNode] | None = None):
-    """SPARQL whose default graph is the union of the data graphs (inferred types left out)."""
-    graphs = data_graphs(store) if graphs is None else graphs
-    if not graphs:
-        return iter(())
-    return store.oxigraph.query(sparql, prefixes=PREFIXES, default_graph=graphs, named_graphs=graphs)
+DATA_GRAPHS_ONLY = f"FILTER(?g NOT IN (<{META_GRAPH.value}>, <{INFERRED_GRAPH}>))"
+"""Append to ``GRAPH ?g { … }`` to keep to the data graphs."""
+
+
+def data_query(store: GraphStore, sparql: str):
+    """SPARQL whose default graph is the union of the store's named graphs.
+
+    Oxigraph answers this natively and fast.  The union also holds the bookkeeping graph (one
+    triple about the store) and the inferred types (``rdf:type`` only); a query that must not
+    see inferred types uses ``GRAPH ?g { … }`` with :data:`DATA_GRAPHS_ONLY`.
+    """
+    return store.oxigraph.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
 
 
 def count_data_triples(store: GraphStore) -> int:
     """Distinct triples over the data graphs."""
-    result = data_query(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
-    rows = list(result)
+    rows = list(data_query(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                                  f"GRAPH ?g {{ ?s ?p ?o }} {DATA_GRAPHS_ONLY} }} }}"))
     return int(rows[0]["n"].value) if rows else 0
 
 
@@ -399,7 +408,8 @@ def _worker_hermit(source: Path, java: str, memory: int) -> dict:
 def _worker_owlrl(source: Path) -> dict:
     import owlrl
     import rdflib
-    from rdflib import RDF as R, URIRef
+    from rdflib import RDF as R
+    from rdflib import URIRef
 
     graph = rdflib.Graph()
     graph.parse(str(source), format="nt")
@@ -489,21 +499,17 @@ def _values(var: str, iris: Iterable[str]) -> str:
 # a node multiplies those copies, so the rules below only ask single-pattern DISTINCT questions
 # of the store and join in Python.
 
-def node_types(store: GraphStore, graphs=None) -> dict[str, frozenset[str]]:
+def node_types(store: GraphStore) -> dict[str, frozenset[str]]:
     """Every IRI node with its asserted named classes (equal sets shared, to keep memory down)."""
-    graphs = data_graphs(store) if graphs is None else graphs
     found: dict[str, set[str]] = defaultdict(set)
-    for r in data_query(store, "SELECT DISTINCT ?x ?c WHERE { ?x a ?c FILTER(isIRI(?x) && isIRI(?c)) }", graphs):
+    q = f"SELECT DISTINCT ?x ?c WHERE {{ GRAPH ?g {{ ?x a ?c }} {DATA_GRAPHS_ONLY} FILTER(isIRI(?x) && isIRI(?c)) }}"
+    for r in data_query(store, q):
         found[r["x"].value].add(r["c"].value)
     interned: dict[frozenset[str], frozenset[str]] = {}
     return {x: interned.setdefault(frozenset(cs), frozenset(cs)) for x, cs in found.items()}
 
 
-def _distinct(store: GraphStore, graphs, sparql: str) -> Iterable:
-    return data_query(store, sparql, graphs)
-
-
-def _justify(store: GraphStore, tbox: Tbox, node: str, graphs) -> list[Justification]:
+def _justify(store: GraphStore, tbox: Tbox, node: str) -> list[Justification]:
     """Ways the data puts ``node`` in a class (asserted type, domain, range); one per (class, way, term)."""
     out: dict[tuple[str, str, str], Justification] = {}
 
@@ -512,19 +518,19 @@ def _justify(store: GraphStore, tbox: Tbox, node: str, graphs) -> list[Justifica
         if key not in out or (j.graph, j.other or "") < (out[key].graph, out[key].other or ""):
             out[key] = j
 
-    for r in data_query(store, f"SELECT DISTINCT ?c ?g WHERE {{ GRAPH ?g {{ <{node}> a ?c }} }}", graphs):
+    for r in data_query(store, f"SELECT DISTINCT ?c ?g WHERE {{ GRAPH ?g {{ <{node}> a ?c }} {DATA_GRAPHS_ONLY} }}"):
         if isinstance(r["c"], ox.NamedNode):
             add(Justification(r["c"].value, "type", r["c"].value, r["g"].value))
     props = sorted(tbox.domains)
     if props:
         q = f"SELECT DISTINCT ?p ?o ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ <{node}> ?p ?o }} }}"
-        for r in data_query(store, q, graphs):
+        for r in data_query(store, q):
             for cls in tbox.domains[r["p"].value]:
                 add(Justification(cls, "domain", r["p"].value, r["g"].value, _term(r["o"])))
     props = sorted(tbox.ranges)
     if props:
         q = f"SELECT DISTINCT ?p ?s ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ ?s ?p <{node}> }} }}"
-        for r in data_query(store, q, graphs):
+        for r in data_query(store, q):
             for cls in tbox.ranges[r["p"].value]:
                 add(Justification(cls, "range", r["p"].value, r["g"].value, _term(r["s"])))
     return sorted(out.values(), key=lambda j: (j.how != "type", j.term, j.cls, j.graph))
@@ -549,16 +555,16 @@ def _describe(tbox: Tbox, j: Justification) -> str:
     return f"it is the {tbox.name(j.term)} of {_short(j.other or '')} (whose range is {tbox.name(j.cls)})"
 
 
-def _disjoint_contradiction(store: GraphStore, tbox: Tbox, node: str, graphs) -> Contradiction | None:
+def _disjoint_contradiction(store: GraphStore, tbox: Tbox, node: str) -> Contradiction | None:
     """Explain why ``node`` falls in two disjoint classes, naming the facts and their graphs."""
-    just = _justify(store, tbox, node, graphs)
+    just = _justify(store, tbox, node)
     for i, a in enumerate(just):
         for b in just[i + 1:]:
             pair = tbox.clash(a.cls, b.cls)
             if pair is None:
                 continue
             x, y = pair
-            message = (f"{_short(node)} cannot be both {tbox.label(x)} and {tbox.label(y)}, which the ontology "
+            message = (f"{_display(store, node)} cannot be both {tbox.label(x)} and {tbox.label(y)}, which the ontology "
                        f"declares disjoint: {_describe(tbox, a)} in {_graph_name(a.graph)}, and {_describe(tbox, b)} "
                        f"in {_graph_name(b.graph)}. Two different things probably share this IRI, or a fact "
                        f"points at the wrong node; correct the extraction of those articles.")
@@ -567,6 +573,15 @@ def _disjoint_contradiction(store: GraphStore, tbox: Tbox, node: str, graphs) ->
                                  (("classes", f"{tbox.name(x)} {tbox.name(y)}"),
                                   ("facts", f"{_describe(tbox, a)}; {_describe(tbox, b)}")))
     return None
+
+
+def _display(store: GraphStore, node: str) -> str:
+    """``id:unit/198 “huyện Bình Liêu”``: the short IRI and, when it has one, the label."""
+    rows = data_query(store, f"""SELECT ?l WHERE {{ {{ <{node}> rdfs:label ?l BIND(0 AS ?k) }}
+                                                  UNION {{ <{node}> td:name ?l BIND(1 AS ?k) }} }}
+                                 ORDER BY ?k DESC(LANG(?l) = "vi") ?l LIMIT 1""")
+    labels = [r["l"].value for r in rows]
+    return f"{_short(node)} “{labels[0]}”" if labels else _short(node)
 
 
 def _graph_name(graph: str) -> str:
@@ -587,8 +602,7 @@ def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int 
     At most ``limit`` nodes are explained per kind of clash.
     """
     tbox = tbox or load_tbox()
-    graphs = data_graphs(store)
-    types = node_types(store, graphs) if types is None else types
+    types = node_types(store) if types is None else types
     clashing_sets: dict[frozenset[str], bool] = {}
     suspects: set[str] = set()
     for node, classes in types.items():  # asserted types that clash
@@ -603,7 +617,7 @@ def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int 
         for p in sorted(props):
             clash_with: dict[frozenset[str], bool] = {}
             var, pattern = ("x", f"?x <{p}> ?o") if how == "domain" else ("x", f"?s <{p}> ?x")
-            for r in _distinct(store, graphs, f"SELECT DISTINCT ?{var} WHERE {{ {pattern} FILTER(isIRI(?x)) }}"):
+            for r in data_query(store, f"SELECT DISTINCT ?{var} WHERE {{ {pattern} FILTER(isIRI(?x)) }}"):
                 classes = types.get(r["x"].value)
                 if not classes:
                     continue
@@ -616,24 +630,24 @@ def rule_contradictions(store: GraphStore, tbox: Tbox | None = None, limit: int 
                         break
     out = []
     for node in sorted(suspects)[:limit]:
-        found = _disjoint_contradiction(store, tbox, node, graphs)
+        found = _disjoint_contradiction(store, tbox, node)
         if found:
             out.append(found)
-    out.extend(_functional_contradictions(store, tbox, graphs, limit, types))
+    out.extend(_functional_contradictions(store, tbox, limit, types))
     return out
 
 
-def _functional_contradictions(store: GraphStore, tbox: Tbox, graphs, limit: int,
+def _functional_contradictions(store: GraphStore, tbox: Tbox, limit: int,
                                types: dict[str, frozenset[str]]) -> list[Contradiction]:
     out = []
     for p in sorted(tbox.functional_data | tbox.functional_object):
         props = tbox.subproperties.get(p, frozenset([p]))
         q = (f"SELECT ?x WHERE {{ {_values('p', props)} ?x ?p ?v }} "
              f"GROUP BY ?x HAVING (COUNT(DISTINCT ?v) > 1) ORDER BY ?x LIMIT {limit * 20}")
-        for r in list(data_query(store, q, graphs)):
+        for r in list(data_query(store, q)):
             node = r["x"].value
             q2 = f"SELECT DISTINCT ?v ?g WHERE {{ {_values('p', props)} GRAPH ?g {{ <{node}> ?p ?v }} }} ORDER BY ?v ?g"
-            found = [(r2["v"], r2["g"].value) for r2 in data_query(store, q2, graphs)]
+            found = [(r2["v"], r2["g"].value) for r2 in data_query(store, q2)]
             where = "; ".join(f"{_literal_text(v)} in {_graph_name(g)}" for v, g in found[:6])
             if len(found) > 6:
                 where += f"; … ({len(found)} statements)"
@@ -642,7 +656,7 @@ def _functional_contradictions(store: GraphStore, tbox: Tbox, graphs, limit: int
                 values = sorted({_literal_text(v) for v, _ in found})
                 out.append(Contradiction(
                     "functional-property", node,
-                    f"{_short(node)} has {len(values)} different values for {tbox.name(p)}, which the ontology "
+                    f"{_display(store, node)} has {len(values)} different values for {tbox.name(p)}, which the ontology "
                     f"declares functional (at most one value): {where}. Keep the value the article states and "
                     "drop the others.", graphs_of, (), (("property", tbox.name(p)), ("values", " | ".join(values)))))
             else:
@@ -653,7 +667,7 @@ def _functional_contradictions(store: GraphStore, tbox: Tbox, graphs, limit: int
                     continue  # two names for one thing: the reasoner merges them (SHACL's max-count reports it)
                 out.append(Contradiction(
                     "functional-property", node,
-                    f"{_short(node)} has several values for {tbox.name(p)}, which the ontology declares "
+                    f"{_display(store, node)} has several values for {tbox.name(p)}, which the ontology declares "
                     f"functional, so they would have to be one and the same; but one is {tbox.label(pair[0])} "
                     f"and another {tbox.label(pair[1])}, which are disjoint: {where}.",
                     graphs_of, tuple(values), (("property", tbox.name(p)), ("values", " | ".join(values)))))
@@ -674,8 +688,7 @@ def rule_inferences(store: GraphStore, tbox: Tbox | None = None,
                     types: dict[str, frozenset[str]] | None = None) -> set[tuple[str, str]]:
     """Members of the ontology's defined classes (C ≡ B ⊓ ∃p.F, e.g. td:Official), by SPARQL."""
     tbox = tbox or load_tbox()
-    graphs = data_graphs(store)
-    types = node_types(store, graphs) if types is None else types
+    types = node_types(store) if types is None else types
     out: set[tuple[str, str]] = set()
     for defined, base, prop, filler in tbox.definitions:
         paths = [f"<{p}>" for p in sorted(tbox.subproperties.get(prop, frozenset([prop])))]
@@ -683,13 +696,16 @@ def rule_inferences(store: GraphStore, tbox: Tbox | None = None,
         if chain:
             paths.append("/".join(f"^<{s}>" if inverse else f"<{s}>" for s, inverse in chain))
         ranged = any(filler in tbox.supers(r) for r in tbox.ranges.get(prop, ()))
-        is_base = lambda x: any(base in tbox.supers(c) for c in types.get(x, ()))  # noqa: E731
-        is_filler = lambda y: ranged or any(filler in tbox.supers(c) for c in types.get(y, ()))  # noqa: E731
         for path in paths:
-            q = f"SELECT DISTINCT ?x ?y WHERE {{ ?x {path} ?y }}"
-            out.update((r["x"].value, defined) for r in data_query(store, q, graphs)
-                       if is_base(r["x"].value) and is_filler(r["y"].value))
+            for r in data_query(store, f"SELECT DISTINCT ?x ?y WHERE {{ ?x {path} ?y }}"):
+                x, y = r["x"].value, r["y"].value
+                if _in_class(tbox, types, x, base) and (ranged or _in_class(tbox, types, y, filler)):
+                    out.add((x, defined))
     return out
+
+
+def _in_class(tbox: Tbox, types: dict[str, frozenset[str]], node: str, cls: str) -> bool:
+    return any(cls in tbox.supers(c) for c in types.get(node, ()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -712,10 +728,10 @@ def worth_keeping(store: GraphStore, candidates: Iterable[tuple[str, str]], tbox
     else:
         asserted = defaultdict(set)
         nodes = sorted(by_node)
-        graphs = data_graphs(store)
         for i in range(0, len(nodes), 500):
-            q = f"SELECT DISTINCT ?x ?c WHERE {{ {_values('x', nodes[i:i + 500])} ?x a ?c . FILTER(isIRI(?c)) }}"
-            for r in data_query(store, q, graphs):
+            q = (f"SELECT DISTINCT ?x ?c WHERE {{ {_values('x', nodes[i:i + 500])} GRAPH ?g {{ ?x a ?c }} "
+                 f"{DATA_GRAPHS_ONLY} FILTER(isIRI(?c)) }}")
+            for r in data_query(store, q):
                 asserted[r["x"].value].add(r["c"].value)
     out = set()
     for node, classes in by_node.items():

@@ -18,7 +18,7 @@ from .text import normalize_text
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a saved page with inline images can be large; its text is not
 MAX_TEXT_CHARS = 200_000  # a long news article is 20,000 characters; extraction time grows faster than length
-MAX_FACTS = 5_000  # a long article holds a few hundred facts; more is a list or a crafted page
+MAX_FACTS = 2_000  # a long article holds a hundred facts; thousands is a list or a crafted page
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ def normalize_text(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = _DASHES.sub("–", text)
     text = canonical_tones(text)
+    # Composing again last: dropping an invisible character can bring a base letter and a stray mark together.
+    text = unicodedata.normalize("NFC", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 

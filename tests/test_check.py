@@ -7,16 +7,16 @@ import shutil
 
 import pyoxigraph as ox
 import pytest
-from typer.testing import CliRunner
-
 from conftest import ROOT, build_store
-from thidua.cli import app
 from thidua.graph.check import REPORT_FORMAT, CheckOptions, check_store
 from thidua.graph.domain_checks import RULES, earliest_day
 from thidua.graph.mapping import article_quads
 from thidua.graph.reasoning import INFERRED_GRAPH
 from thidua.graph.store import GraphStore
-from thidua.loaders.model import ArticleFacts, Document, Event, Place, PostHolding, Span
+from thidua.loaders.model import ArticleFacts, Document, Event, Place, Span
+from typer.testing import CliRunner
+
+from thidua.cli import app
 
 CRAFTED = ROOT / "tests" / "check_articles"
 CLEAN = ("c01_binhlieu_so_ket_2023", "c02_quangduc_tong_ket_2025")

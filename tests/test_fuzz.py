@@ -45,8 +45,6 @@ def test_build_never_shows_a_traceback_and_says_one_line_per_refusal(fuzz_build)
     assert f"articles loaded: {len(outcomes.loaded)}\n" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="graph/iri.py safe_segment folds 'Hà' and 'Hạ' to one article IRI, "
-                                       "so the second file's graph silently replaces the first's")
 def test_article_ids_differing_only_in_diacritics_keep_two_graphs(tmp_path):
     for name in ("dup_Hà", "dup_Hạ"):
         (tmp_path / f"{name}.txt").write_text(f"Bài {name}\n\nĐồng chí Nguyễn Văn A – Chủ tịch UBND huyện Đầm Hà dự.",

@@ -65,8 +65,6 @@ def test_normalize_text_is_idempotent_and_nfc(text):
 STRAY_MARK = re.compile("[\u0300-\u036f]")  # a combining mark NFC could not compose
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/text.py composes (NFC) before it drops invisible characters and "
-                                       "moves tones; NFC as its last step would fix both")
 @pytest.mark.parametrize("text", ["Hoa\u00ad\u0300", "A\ufeff\u0300", "OÀ\u0300"])
 def test_normalize_text_output_is_nfc_even_with_stray_marks(text):
     assert unicodedata.is_normalized("NFC", normalize_text(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -99,7 +99,7 @@ def ontology_docs(
 def ontology_export(
     fmt: Annotated[OntologyFormat, typer.Option("--format", help="owl = RDF/XML (opens in Protégé); "
                                                                "turtle = ontology/thidua.ttl as is.")] = OntologyFormat.owl,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (atomically); "
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (atomically); "
                                                                          "stdout if omitted.")] = None,
 ) -> None:
     """Write the ontology as RDF/XML (for Protégé), Turtle or N-Triples; deterministic.
