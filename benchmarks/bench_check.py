@@ -90,9 +90,10 @@ def main(argv: list[str] | None = None) -> None:
                 total = time.perf_counter() - t0
             for stage, seconds in report.timings.items():
                 print(f"{size:>6} articles  {stage:<10} {seconds:8.1f} s", flush=True)
-            r = report.reasoning
-            print(f"{size:>6} articles  total      {total:8.1f} s  reasoner={r.engine} status={r.status} "
-                  f"inferred={len(r.inferred)} findings={len(report.findings)}", flush=True)
+            r, s = report.reasoning, report.shacl
+            print(f"{size:>6} articles  total      {total:8.1f} s  triples={report.triples:,} reasoner={r.engine} "
+                  f"status={r.status} inferred={len(r.inferred)} shacl={s.articles_checked}/{s.articles_total} "
+                  f"articles findings={len(report.findings)}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

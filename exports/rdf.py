@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..graph.store import META_GRAPH, SERIALIZATION_PREFIXES as PREFIXES, GraphStore
+from ..graph.store import INFERRED_GRAPH, META_GRAPH, SERIALIZATION_PREFIXES as PREFIXES, GraphStore
 from ..ontology import CONTEXT_JSONLD
 from .files import write_bytes_atomic
 
@@ -32,7 +32,7 @@ def sorted_quads(store: GraphStore) -> list[ox.Quad]:
 
 
 _MERGED = ("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-           "FILTER(?g != <%s>) } }" % META_GRAPH.value)
+           "FILTER(?g NOT IN (<%s>, <%s>)) } }" % (META_GRAPH.value, INFERRED_GRAPH.value))
 
 
 def _merged_in_store(store: GraphStore):

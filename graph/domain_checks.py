@@ -1,10 +1,10 @@
 """Domain rules no generic tool knows: dates, the 2025 reform, renamed units, people in two provinces.
 
 Each rule is a function from the store to a list of :class:`Issue`, registered in
-:data:`RULES` under its stable id.  They read the union of the data graphs by SPARQL
-(the inferred-types graph left out) and compare dates in Python, at the precision each
-date has: an ``xsd:gYear`` "2025" stands for its whole year, so it is *after* a day only
-when its first day is.
+:data:`RULES` under its stable id.  They read the union of the store's graphs by SPARQL
+(the inferred-types graph holds only types, which the rules may use) and compare dates
+in Python, at the precision each date has: an ``xsd:gYear`` "2025" stands for its whole
+year, so it is *after* a day only when its first day is.
 
 The rules are documented, with their severities, in docs/check.md.
 """

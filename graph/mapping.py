@@ -316,9 +316,9 @@ def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> NamedNo
     if award.recipient:
         w.add(node, T["recipientName"], _vi(award.recipient))
     if award.collectives is not None:
-        w.add(node, T["collectiveCount"], Literal(str(award.collectives), datatype=NamedNode(XSD + "nonNegativeInteger")))
+        w.add(node, T["collectiveCount"], _int(award.collectives))
     if award.individuals is not None:
-        w.add(node, T["individualCount"], Literal(str(award.individuals), datatype=NamedNode(XSD + "nonNegativeInteger")))
+        w.add(node, T["individualCount"], _int(award.individuals))
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, award.span))
     return node
 

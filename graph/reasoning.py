@@ -25,6 +25,8 @@ file is the child process; nothing else uses that entry point.
 """
 from __future__ import annotations
 
+from .store import INFERRED_GRAPH as _STORE_INFERRED_GRAPH
+
 import json
 import os
 import shutil
@@ -44,7 +46,7 @@ import pyoxigraph as ox
 from ..ontology import BASE, ONTOLOGY_TTL, TD
 from .store import META_GRAPH, PREFIXES, GraphStore
 
-INFERRED_GRAPH = BASE + "id/graph/inferred"
+INFERRED_GRAPH = _STORE_INFERRED_GRAPH.value
 """Named graph holding the inferred types written back by :func:`write_inferred`."""
 
 ID_BASE = BASE + "id/"
@@ -128,10 +130,6 @@ class ReasoningResult:
     seconds: float = 0.0
     policy: ReasoningPolicy = field(default_factory=ReasoningPolicy)
 
-    @property
-    def fell_back(self) -> bool:
-        return self.engine not in ("hermit", "none")
-
     def to_json(self) -> dict:
         """The stable JSON form (no timings): see docs/check.md."""
         return {
@@ -167,9 +165,6 @@ class Tbox:
 
     def supers(self, cls: str) -> frozenset[str]:
         return self.superclasses.get(cls, frozenset([cls]))
-
-    def subclasses(self, cls: str) -> frozenset[str]:
-        return frozenset(c for c, sups in self.superclasses.items() if cls in sups) | {cls}
 
     def clash(self, a: str, b: str) -> tuple[str, str] | None:
         """A pair of disjoint classes reached from ``a`` and ``b`` (through their superclasses), if any."""

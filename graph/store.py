@@ -18,6 +18,9 @@ from ..ontology import BASE, TD
 DEFAULT_STORE = "thidua.store"
 STORE_FORMAT = "1"  # bump when the vocabulary or the graph layout changes incompatibly
 META_GRAPH = ox.NamedNode(BASE + "id/graph/meta")
+# Types a reasoner inferred (`thidua check`): queryable, but not article data, so not exported.
+INFERRED_GRAPH = ox.NamedNode(BASE + "id/graph/inferred")
+NOT_ARTICLES = (META_GRAPH, INFERRED_GRAPH)
 _STORE_NODE = ox.NamedNode(BASE + "id/store")
 _FORMAT = ox.NamedNode(str(TD["storeFormat"]))
 
@@ -135,7 +138,7 @@ class GraphStore:
         return self._store
 
     def article_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if g != META_GRAPH)
+        return sorted(g.value for g in self._store.named_graphs() if g not in NOT_ARTICLES)
 
     def query(self, sparql: str, *, union: bool = True):
         """Run SPARQL with the project prefixes declared; the default graph is the union of articles,
@@ -146,7 +149,7 @@ class GraphStore:
 
     def data_quads(self) -> Iterable[ox.Quad]:
         """Every article quad (the store's bookkeeping graph left out)."""
-        return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != META_GRAPH)
+        return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name not in NOT_ARTICLES)
 
     def count_quads(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"

@@ -377,9 +377,11 @@ def find_awards(text: str, sentences: list[Sentence]) -> list[AwardFound]:
     found: list[AwardFound] = []
     for s in sentences:
         sentence = text[s.start:s.end]
-        for m in _AWARD_RE.finditer(sentence):
+        matches = list(_AWARD_RE.finditer(sentence))
+        for i, m in enumerate(matches):
             kind = _AWARD[m.group(1).lower()]
-            tail = sentence[m.end():]
+            # Its own clause: up to the next award named in the sentence ("Bằng khen cho 3 tập thể; Giấy khen …").
+            tail = sentence[m.end(): matches[i + 1].start() if i + 1 < len(matches) else len(sentence)]
             if kind == "Huân chương":
                 cls = re.match(r"\s+((?:Lao động|Độc lập|Bảo vệ Tổ quốc|Chiến công|Quân công|Hồ Chí Minh|Sao vàng)"
                                r"(?:\s+hạng\s+(?:Nhất|Nhì|Ba))?)", tail)

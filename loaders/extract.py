@@ -166,7 +166,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
                 continue
             seen_posts.add(key)
             facts.posts.append(PostHolding(person.name, title.role, body, place,
-                                           spans.span(person.start, title.end)))
+                                           spans.span(min(person.start, title.start), max(person.end, title.end))))
 
     facts.authors = [Author(a.name, _affiliation(a.affiliation, subject)) for a in article.authors]
 

@@ -137,6 +137,8 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     if not m:
         return None
     head = next(h for h in BODY_HEADS if h.lower() == m.group(1).lower())
+    if m.group(1)[0].islower() and not _CAP_WORD.match(text, m.end()):
+        return None  # "trưởng đoàn công tác": a lower-case head names a body only before a capital ("phòng Nội vụ")
     words = [head]
     end = m.end()
     prev_cap = True

@@ -30,6 +30,9 @@ class Limits:
     max_facts: int = MAX_FACTS
 
 
+DEFAULT_LIMITS = Limits()
+
+
 class ArticleError(ValueError):
     """An input that cannot be read as an article; the message names the problem."""
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXAMPLES
 from fuzz.runner import THIDUA, reparse, run
 from thidua.graph.store import _FORMAT, _STORE_NODE, META_GRAPH

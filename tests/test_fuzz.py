@@ -12,10 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from fuzz.corpus import MB, Case, templated_article, write_case, write_corpus
-from fuzz.runner import (EXPORT_FORMATS, article_inputs, failed_lines, ill_typed_dates, judge, reparse, run,
-                         store_graphs)
+from fuzz.runner import (
+    EXPORT_FORMATS,
+    article_inputs,
+    failed_lines,
+    ill_typed_dates,
+    judge,
+    reparse,
+    run,
+    store_graphs,
+)
 from thidua.loaders.reading import MAX_TEXT_CHARS, printable_path
 
 COUNT = int(os.environ.get("THIDUA_FUZZ_COUNT", "250"))

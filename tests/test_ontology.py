@@ -506,8 +506,8 @@ id:anniversary/bai-1/a1 a td:Anniversary ;
 id:award/bai-1/w1 a td:Award ;
     td:awardKind "Bằng khen"@vi ; td:reportedIn id:article/bai-1 ;
     td:conferredBy "Chủ tịch UBND tỉnh"@vi ; td:recipientName "Phòng Nội vụ huyện" ;
-    td:collectiveCount "3"^^xsd:nonNegativeInteger ;
-    td:individualCount "5"^^xsd:nonNegativeInteger .
+    td:collectiveCount "3"^^xsd:integer ;
+    td:individualCount "5"^^xsd:integer .
 """
 
 
@@ -655,7 +655,7 @@ id:event/bai-1/e1 a td:Event , td:Commemoration ; td:eventKind "Lễ kỷ niệm
 id:anniversary/bai-1/a1 a td:Anniversary ; td:ordinal 75 ; td:ordinalMismatch false ;
     td:baseDate "1948"^^xsd:gYear ; td:anniversaryDate "2023-06-11"^^xsd:date ;
     td:reportedIn id:article/bai-1 .
-id:award/bai-1/w1 a td:Award ; td:collectiveCount "3"^^xsd:nonNegativeInteger .
+id:award/bai-1/w1 a td:Award ; td:collectiveCount "3"^^xsd:integer .
 id:mention/bai-1/m1 a td:Mention ; td:inArticle id:article/bai-1 ;
     td:sentence "Nguyễn Văn A"@vi ; td:startChar 0 ; td:endChar 12 ; td:mentionOf id:person/nguyen-van-a .
 id:org/ubnd a td:PeoplesCommittee ; td:bodyName "Ủy ban nhân dân"@vi ; td:name "UBND" .

@@ -18,7 +18,7 @@ from .graph.mapping import article_quads
 from .graph.store import GraphStore
 from .loaders.extract import extract_facts
 from .loaders.model import ArticleFacts
-from .loaders.reading import ArticleError, InputProblem, Limits, find_articles, read_article
+from .loaders.reading import DEFAULT_LIMITS, ArticleError, InputProblem, Limits, find_articles, read_article
 
 
 @dataclass
@@ -43,7 +43,7 @@ def count_facts(facts: ArticleFacts) -> int:
                          facts.awards, facts.authors)))
 
 
-def facts_from_file(path: str | Path, limits: Limits = Limits()) -> ArticleFacts:
+def facts_from_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ArticleFacts:
     """Read and extract one file (a pure function of the file's bytes); raises ArticleError."""
     facts = extract_facts(read_article(path, max_bytes=limits.max_file_bytes, max_chars=limits.max_text_chars))
     found = count_facts(facts)
@@ -81,7 +81,7 @@ class ExtractedArticle:
         self.quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data else []
 
 
-def extract_article(path: str | Path, limits: Limits = Limits()) -> ExtractedArticle:
+def extract_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ExtractedArticle:
     """Extract one file into its quads (a pure function of the file; never raises for a bad input)."""
     try:
         facts = facts_from_file(path, limits)
@@ -99,7 +99,7 @@ def extract_article(path: str | Path, limits: Limits = Limits()) -> ExtractedArt
     )
 
 
-def extract_parallel(files: list[Path], jobs: int, limits: Limits = Limits()) -> Iterator[ExtractedArticle]:
+def extract_parallel(files: list[Path], jobs: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[ExtractedArticle]:
     """:func:`extract_article` over ``files`` in ``jobs`` processes; results in file order, few in flight."""
     context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
     if context.get_start_method() == "forkserver":
@@ -150,7 +150,7 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
 
 def build(paths: Iterable[str | Path], store: GraphStore, *,
           progress: Callable[[Path], None] | None = None,
-          files: list[Path] | None = None, jobs: int = 1, limits: Limits = Limits()) -> BuildReport:
+          files: list[Path] | None = None, jobs: int = 1, limits: Limits = DEFAULT_LIMITS) -> BuildReport:
     """Load every article under ``paths`` into ``store``, one named graph each; keep going past bad files.
 
     With ``jobs`` > 1 the extraction runs in that many processes; this process stays the only

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.loaders.decoding import TCVN3_TABLE
-from thidua.loaders.lexicon import AWARD_KINDS, EVENT_KINDS, FIXED_BODIES, ROLES, SURNAMES
+from thidua.loaders.lexicon import (
+    AWARD_KINDS,
+    EVENT_KINDS,
+    FIXED_BODIES,
+    ROLES,
+    SURNAMES,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FOLDERS = (ROOT / "examples" / "articles", ROOT / "tests" / "corpus" / "articles")
@@ -269,7 +275,7 @@ def _control_chars(rng):
     chars = list(text)
     for _ in range(rng.randint(1, 60)):
         chars.insert(rng.randrange(len(chars) + 1), rng.choice(
-            [chr(c) for c in range(0, 32)] + [chr(c) for c in range(0x7F, 0xA0)]
+            [chr(c) for c in range(32)] + [chr(c) for c in range(0x7F, 0xA0)]
             + ["\u2028", "\u2029", "\u200e", "\u200f", "\u202e", "\ufeff", "\ufffe", "\uffff", "\U0010ffff", "\ufffd"]))
     return ext, "".join(chars).encode("utf-8")
 

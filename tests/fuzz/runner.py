@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from thidua.graph.iri import article_iri
 from thidua.loaders.reading import ARTICLE_SUFFIXES, printable_path
 
@@ -100,11 +99,19 @@ def judge(paths: list[Path], stderr: str, store_graphs: set[str]) -> Outcomes:
             out.refused[path] = message
             if "internal error" in message:
                 out.internal_errors[path] = message
-        elif article_iri(path.stem) in store_graphs:
+        elif _utf8(path.stem) and article_iri(path.stem) in store_graphs:
             out.loaded.append(path)
         else:
             out.missing.append(path)
     return out
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:  # a file name that is not UTF-8: no article can have it as its id
+        return False
 
 
 def store_graphs(store: Path) -> set[str]:
