@@ -17,7 +17,7 @@ from conftest import EXAMPLES
 from fuzz.runner import THIDUA, reparse, run
 from thidua.graph.store import _FORMAT, _STORE_NODE, META_GRAPH
 
-COPIES = 12  # copies of the ten example articles: a build long enough to be killed in the middle
+COPIES = 20  # copies of the ten example articles: a build long enough to be killed in the middle
 
 
 def copy_corpus(folder: Path, copies: int = COPIES) -> Path:
@@ -63,12 +63,13 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory, corpus) -> dict:
-    """The store a finished build of examples + corpus gives, its graphs and its N-Quads export."""
+    """The store a finished build of examples + corpus gives, its graphs, its N-Quads export, the build's time."""
     root = tmp_path_factory.mktemp("reference")
     store = root / "store"
-    assert run("build", EXAMPLES, corpus, "--store", store, "-q", "--jobs", "2").returncode == 0
+    build = run("build", EXAMPLES, corpus, "--store", store, "-q")
+    assert build.returncode == 0
     assert run("export", "--format", "nquads", "--store", store, "-o", root / "kg.nq").returncode == 0
-    return {"store": store, "graphs": graphs(store), "nquads": (root / "kg.nq").read_bytes()}
+    return {"store": store, "graphs": graphs(store), "nquads": (root / "kg.nq").read_bytes(), "seconds": build.seconds}
 
 
 def test_sigkill_mid_build_leaves_whole_articles_and_a_usable_store(tmp_path, corpus, reference):
@@ -80,9 +81,11 @@ def test_sigkill_mid_build_leaves_whole_articles_and_a_usable_store(tmp_path, co
     previous_export = export.read_bytes()
 
     partial = None
-    for delay in (2.5, 1.5, 4.0, 6.0):
-        if not kill_after(start("build", corpus, "--store", store, "-q"), delay):
-            pytest.fail("the build finished before it could be killed; raise COPIES")
+    for share in (0.6, 0.45, 0.75, 0.9):  # of the time a whole build takes here, start-up included
+        process = start("build", corpus, "--store", store, "-q")
+        if not kill_after(process, share * reference["seconds"]):
+            pytest.fail(f"the build finished (exit {process.returncode}) before it could be killed: "
+                        f"{process.stderr.read().decode()[-500:]}")
         found = graphs(store)
         if len(before) < len(found) < len(reference["graphs"]):
             partial = found
