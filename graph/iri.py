@@ -16,6 +16,7 @@ from ..loaders.text import fold_key
 from ..ontology import ID
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ID = str(ID)
 _SAFE_SEGMENT = re.compile(r"[^A-Za-z0-9._~-]+")
 
 
@@ -45,38 +46,38 @@ def safe_segment(text: str) -> str:
 
 
 def article_iri(article_id: str) -> str:
-    return str(ID[f"article/{safe_segment(article_id)}"])
+    return _ID + f"article/{safe_segment(article_id)}"
 
 
 @lru_cache(maxsize=65536)
 def person_iri(name: str, scope: str = "") -> str:
     """One person per normalised name within a scope (a province code; "" for national or unknown)."""
     key = (name,) if not scope else (name, scope)
-    return str(ID[f"person/{slugify(name)}-{short_hash(*key)}"])
+    return _ID + f"person/{slugify(name)}-{short_hash(*key)}"
 
 
 @lru_cache(maxsize=65536)
 def unit_iri(unit_type: str, name: str, code: str | None = None) -> str:
     if code:
-        return str(ID[f"unit/{safe_segment(code)}"])
-    return str(ID[f"unit/{slugify(unit_type + ' ' + name)}-{short_hash(unit_type, name)}"])
+        return _ID + f"unit/{safe_segment(code)}"
+    return _ID + f"unit/{slugify(unit_type + ' ' + name)}-{short_hash(unit_type, name)}"
 
 
 @lru_cache(maxsize=65536)
 def org_iri(body: str, jurisdiction_key: str) -> str:
-    return str(ID[f"org/{slugify(body)}-{short_hash(body, jurisdiction_key)}"])
+    return _ID + f"org/{slugify(body)}-{short_hash(body, jurisdiction_key)}"
 
 
 @lru_cache(maxsize=65536)
 def role_iri(role: str) -> str:
-    return str(ID[f"role/{slugify(role)}-{short_hash(role)}"])
+    return _ID + f"role/{slugify(role)}-{short_hash(role)}"
 
 
 @lru_cache(maxsize=65536)
 def post_iri(role: str, body: str, jurisdiction_key: str) -> str:
-    return str(ID[f"post/{slugify(role, 30)}--{slugify(body, 40)}-{short_hash(role, body, jurisdiction_key)}"])
+    return _ID + f"post/{slugify(role, 30)}--{slugify(body, 40)}-{short_hash(role, body, jurisdiction_key)}"
 
 
 def fact_iri(kind: str, article_id: str, *key: str) -> str:
     """A fact node of one article (holding, event, anniversary, award, mention)."""
-    return str(ID[f"{kind}/{safe_segment(article_id)}/{short_hash(*key)}"])
+    return _ID + f"{kind}/{safe_segment(article_id)}/{short_hash(*key)}"

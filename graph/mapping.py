@@ -1,25 +1,51 @@
 """Facts of one article to the quads of its named graph (docs/vocabulary.md is the contract).
 
-A pure function: :func:`article_quads` turns an :class:`ArticleFacts` into
-pyoxigraph quads, all in the article's own named graph, so the graph is
+A pure function: :func:`article_nquads` turns an :class:`ArticleFacts` into
+N-Quads text, all in the article's own named graph, so the graph is
 self-contained (the units, people and posts it speaks of are described in it)
 and re-loading the article replaces exactly what it said.
+
+The terms are written as N-Quads strings rather than pyoxigraph objects: building
+~400 Python term objects per article cost more than extracting its facts, and the
+store's bulk loader and the worker pipes want the text anyway.  :func:`article_quads`
+parses that text for callers that want pyoxigraph quads.
 """
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+import re
+from functools import lru_cache
+
+import pyoxigraph as ox
 
 from ..loaders.model import (Anniversary, ArticleFacts, Award, Event, Place, PostHolding, Span)
 from ..ontology import TD
 from . import iri
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# N-Quads terms are plain strings: "<iri>", "\"text\"@vi", "\"1\"^^<…#integer>".
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+
+
+def NamedNode(iri_text: str) -> str:  # noqa: N802 - reads like the pyoxigraph term it replaces
+    return f"<{iri_text}>"
+
+
+def Literal(text: str, *, datatype: str | None = None, language: str | None = None) -> str:  # noqa: N802
+    quoted = '"' + (text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text) + '"'
+    if language:
+        return f"{quoted}@{language}"
+    if datatype and datatype != NamedNode(XSD + "string"):
+        return f"{quoted}^^{datatype}"
+    return quoted
+
+
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def _td(name: str) -> NamedNode:
+def _td(name: str) -> str:
     return NamedNode(str(TD[name]))
 
 
@@ -60,21 +86,21 @@ EVENT_CLASS_BY_KIND = (
 )
 
 
-def org_class(body: str) -> NamedNode:
+def org_class(body: str) -> str:
     for prefix, name in ORG_CLASS_BY_PREFIX:
         if body.startswith(prefix):
             return _td(name)
     return T["Organization"]
 
 
-def event_class(kind: str) -> NamedNode:
+def event_class(kind: str) -> str:
     for prefix, name in EVENT_CLASS_BY_KIND:
         if kind.startswith(prefix):
             return _td(name)
     return _td("Meeting")
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> str:
     """ISO text at any precision to a typed literal (date, gYearMonth, gYear, dateTime)."""
     if "T" in value:
         if len(value) == 16:
@@ -84,28 +110,29 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=NamedNode(XSD + kind))
 
 
-def _vi(text: str) -> Literal:
+@lru_cache(maxsize=65536)  # names and labels recur across articles
+def _vi(text: str) -> str:
     return Literal(text, language="vi")
 
 
-def _int(value: int) -> Literal:
+def _int(value: int) -> str:
     return Literal(str(value), datatype=NamedNode(XSD + "integer"))
 
 
 class _Writer:
-    """Collects the quads of one graph, without duplicates, in insertion order."""
+    """Collects the N-Quads lines of one graph, without duplicates, in insertion order."""
 
-    def __init__(self, graph: NamedNode):
-        self.graph = graph
-        self.quads: dict[Quad, None] = {}
-        self.described: dict[tuple, NamedNode] = {}  # nodes whose description is already written
+    def __init__(self, graph: str):
+        self.tail = f" {graph} .\n"
+        self.lines: dict[str, None] = {}
+        self.described: dict[tuple, str] = {}  # nodes whose description is already written
         self.person_scope = ""
 
-    def add(self, s: NamedNode, p: NamedNode, o) -> None:
-        self.quads[Quad(s, p, o, self.graph)] = None
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines[f"{s} {p} {o}{self.tail}"] = None
 
 
-def unit_node(w: _Writer, place: Place) -> NamedNode:
+def unit_node(w: _Writer, place: Place) -> str:
     key = ("unit", place.unit_type, place.name, place.code, place.parent.code if place.parent else None)
     if key in w.described:
         return w.described[key]
@@ -135,7 +162,7 @@ def official_code(code: str | None) -> str | None:
     return code.removesuffix("-pre2025")
 
 
-def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
+def person_node(w: _Writer, name: str, historical: bool = False) -> str:
     key = ("person", name, historical)
     if key in w.described:
         return w.described[key]
@@ -149,8 +176,8 @@ def person_node(w: _Writer, name: str, historical: bool = False) -> NamedNode:
     return node
 
 
-def mention_node(w: _Writer, article: NamedNode, article_id: str, of: NamedNode, span: Span) -> NamedNode:
-    node = NamedNode(iri.fact_iri("mention", article_id, of.value, str(span.start), str(span.end)))
+def mention_node(w: _Writer, article: NamedNode, article_id: str, of: NamedNode, span: Span) -> str:
+    node = NamedNode(iri.fact_iri("mention", article_id, of[1:-1], str(span.start), str(span.end)))
     w.add(node, RDF_TYPE, T["Mention"])
     w.add(node, T["mentionOf"], of)
     w.add(node, T["inArticle"], article)
@@ -164,7 +191,7 @@ def _jurisdiction_key(place: Place | None) -> str:
     return "" if place is None else (place.code or place.label)
 
 
-def post_node(w: _Writer, holding: PostHolding) -> NamedNode:
+def post_node(w: _Writer, holding: PostHolding) -> str:
     key = _jurisdiction_key(holding.jurisdiction)
     role = NamedNode(iri.role_iri(holding.role))
     w.add(role, RDF_TYPE, T["Role"])
@@ -194,8 +221,13 @@ def reference_date(facts: ArticleFacts) -> str | None:
     return facts.document.published[:10] if facts.document.published else None
 
 
-def article_quads(facts: ArticleFacts) -> list[Quad]:
-    """All quads of the article's named graph."""
+def article_quads(facts: ArticleFacts) -> list[ox.Quad]:
+    """All quads of the article's named graph, as pyoxigraph quads."""
+    return list(ox.parse(article_nquads(facts), format=ox.RdfFormat.N_QUADS))
+
+
+def article_nquads(facts: ArticleFacts) -> str:
+    """All quads of the article's named graph, as N-Quads text (one line per distinct quad)."""
     doc = facts.document
     art = NamedNode(iri.article_iri(doc.article_id))
     w = _Writer(art)
@@ -239,13 +271,13 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
         node = _award(w, art, doc.article_id, award)
         if award.at_event is not None and award.at_event < len(event_nodes):
             w.add(node, T["atEvent"], event_nodes[award.at_event])
-    return list(w.quads)
+    return "".join(w.lines)
 
 
 def _holding(w: _Writer, art: NamedNode, article_id: str, holding: PostHolding, on: str | None) -> None:
     person = person_node(w, holding.person)
     post = post_node(w, holding)
-    node = NamedNode(iri.fact_iri("holding", article_id, person.value, post.value))
+    node = NamedNode(iri.fact_iri("holding", article_id, person[1:-1], post[1:-1]))
     w.add(node, RDF_TYPE, T["PostHolding"])
     w.add(node, T["holder"], person)
     w.add(node, T["post"], post)
@@ -256,7 +288,7 @@ def _holding(w: _Writer, art: NamedNode, article_id: str, holding: PostHolding, 
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, holding.span))
 
 
-def _event_iri(article_id: str, event: Event) -> NamedNode:
+def _event_iri(article_id: str, event: Event) -> str:
     return NamedNode(iri.fact_iri("event", article_id, event.kind, event.date or "", event.label))
 
 
@@ -304,7 +336,7 @@ def _anniversary(w: _Writer, art: NamedNode, article_id: str, anniversary: Anniv
     w.add(node, T["evidence"], mention_node(w, art, article_id, node, anniversary.span))
 
 
-def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> NamedNode:
+def _award(w: _Writer, art: NamedNode, article_id: str, award: Award) -> str:
     node = NamedNode(iri.fact_iri("award", article_id, award.kind, award.conferred_by or "",
                                   award.recipient or "", str(award.span.start)))
     w.add(node, RDF_TYPE, T["Award"])

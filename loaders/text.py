@@ -54,6 +54,8 @@ def normalize_text(text: str) -> str:
 
 def fold_key(text: str) -> str:
     """Comparison key: normalised, case-folded, single-spaced."""
+    if text.isascii():  # IRIs and numbers in fact keys: nothing to compose or re-tone
+        return " ".join(text.lower().split())
     return " ".join(canonical_tones(unicodedata.normalize("NFC", text)).casefold().split())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .graph.iri import article_iri
-from .graph.mapping import article_quads
+from .graph.mapping import article_nquads
 from .graph.store import GraphStore
 from .loaders.extract import extract_facts
 from .loaders.model import ArticleFacts
@@ -55,30 +56,26 @@ def facts_from_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Articl
 
 @dataclass
 class ExtractedArticle:
-    """What extracting one file yields: the article's quads and what the build report counts, or the error.
+    """What extracting one file yields: the article's graph and what the build report counts, or the error.
 
-    Workers return these to the single writer; they pickle as N-Quads (compact, and fast to
-    parse), so a process pool or a Dask/Spark cluster can carry them.
+    Workers return these to the single writer; the graph travels as N-Quads text (compact to
+    pickle, and what the store's bulk loader reads), so a process pool or a Dask/Spark cluster
+    can carry them.
     """
 
     path: str
     article_id: str = ""
-    quads: list = field(default_factory=list)  # pyoxigraph Quads of the article's named graph
+    nquads: str = ""  # the article's named graph, one N-Quads line per quad
+    quad_count: int = 0
     people: frozenset[str] = frozenset()
     posts: frozenset[tuple] = frozenset()
     events: int = 0
     empty: bool = False
     error: str | None = None
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["quads"] = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS) if self.quads else b""
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        data = state.pop("quads")
-        self.__dict__.update(state)
-        self.quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data else []
+    @property
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)) if self.nquads else []
 
 
 def extract_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> ExtractedArticle:
@@ -92,8 +89,9 @@ def extract_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Extrac
                                                  "please report it")
     posts = frozenset((h.person, h.role, h.organization, h.jurisdiction.label if h.jurisdiction else "")
                       for h in facts.posts)
+    nquads = article_nquads(facts)
     return ExtractedArticle(
-        path=str(path), article_id=facts.document.article_id, quads=article_quads(facts),
+        path=str(path), article_id=facts.document.article_id, nquads=nquads, quad_count=nquads.count("\n"),
         people=frozenset(p.name for p in facts.people) | frozenset(a.name for a in facts.authors),
         posts=posts, events=len(facts.events), empty=facts.is_empty,
     )
@@ -121,12 +119,37 @@ def extract_parallel(files: list[Path], jobs: int, limits: Limits = DEFAULT_LIMI
                 pending.append((path, pool.submit(extract_article, str(path), limits)))
 
 
+# A batch of new articles goes to the store in one atomic bulk load once it holds this many
+# quads or is this old: big enough that the bulk loader's per-call cost is spread thin, small
+# enough that a killed build loses at most a second or so of work (whole articles either way).
+BATCH_QUADS = 100_000
+BATCH_SECONDS = 1.0
+
+
 def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
                    progress: Callable[[Path], None] | None = None,
                    report: BuildReport | None = None) -> BuildReport:
-    """The single writer: put each extracted article into ``store`` as its named graph, in the order given."""
+    """The single writer: put each extracted article into ``store`` as its named graph, in the order given.
+
+    New articles are bulk-loaded in batches; an article already in the store (a re-load) is
+    replaced in its own transaction, after the batch before it has been written.
+    """
     report = report or BuildReport()
     seen_ids: dict[str, str] = {}
+    batch: list[str] = []
+    batch_graphs: set[str] = set()
+    batch_quads = 0
+    batch_started = time.monotonic()
+
+    def write_batch() -> None:
+        nonlocal batch_quads, batch_started
+        if batch:
+            store.add_new_graphs("".join(batch))
+        batch.clear()
+        batch_graphs.clear()
+        batch_quads = 0
+        batch_started = time.monotonic()
+
     for item in extracted:
         if progress:
             progress(Path(item.path))
@@ -136,14 +159,25 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
         if item.article_id in seen_ids:
             report.duplicates.append(f"{item.path}: same article id as {seen_ids[item.article_id]}; it replaces it")
         seen_ids[item.article_id] = item.path
-        store.replace_graph(article_iri(item.article_id), item.quads)
+        graph = article_iri(item.article_id)
+        if graph in batch_graphs:
+            write_batch()
+        if store.has_graph(graph):
+            store.replace_graph(graph, item.quads)
+        else:
+            batch.append(item.nquads)
+            batch_graphs.add(graph)
+            batch_quads += item.quad_count
+            if batch_quads >= BATCH_QUADS or time.monotonic() - batch_started >= BATCH_SECONDS:
+                write_batch()
         report.articles += 1
-        report.triples += len(item.quads)
+        report.triples += item.quad_count
         report.people.update(item.people)
         report.posts.update(item.posts)
         report.events += item.events
         if item.empty:
             report.without_facts.append(item.path)
+    write_batch()
     store.flush()
     return report
 
