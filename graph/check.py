@@ -35,7 +35,7 @@ from .reasoning import (
     reason,
     skipped,
 )
-from .store import PREFIXES, GraphStore
+from .store import PREFIXES, UNITS_GRAPH, GraphStore
 
 REPORT_FORMAT = "thidua-check/1"
 SEVERITIES = ("error", "warning", "info")
@@ -228,9 +228,11 @@ class _Sources:
         return self._cache[node]
 
     def in_graphs(self, nodes: list[str], graphs: tuple[str, ...]) -> list[Source]:
-        """The sources of ``nodes`` that lie in ``graphs``; a graph none of them cites is listed bare."""
-        wanted = {_article_id(g) for g in graphs}
-        found = sorted({s for node in nodes for s in self.of(node) if s.article in wanted})
+        """The sources of ``nodes`` that lie in ``graphs``; a graph none of them cites is listed bare.
+        A unit described in the shared units graph stands for the articles that refer to it."""
+        wanted = {_article_id(g) for g in graphs if g != UNITS_GRAPH.value}
+        any_article = UNITS_GRAPH.value in graphs
+        found = sorted({s for node in nodes for s in self.of(node) if any_article or s.article in wanted})
         cited = {s.article for s in found}
         return sorted(set(found) | {Source(a) for a in wanted - cited})
 
@@ -342,8 +344,21 @@ def _batches(store: GraphStore, graphs: list[ox.NamedNode], size: int) -> list[l
 
 
 def _batch_bytes(store: GraphStore, batch: list[ox.NamedNode]) -> bytes:
+    """The batch's triples, with the units-graph descriptions of the units they point to (and the
+    units above those), so a class or count constraint on a unit is judged on the whole unit."""
     triples = {ox.Triple(q.subject, q.predicate, q.object)
                for g in batch for q in store.oxigraph.quads_for_pattern(None, None, None, g)}
+    pending = [t.object for t in triples if isinstance(t.object, ox.NamedNode)]
+    seen: set[ox.NamedNode] = set()
+    while pending:
+        node = pending.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for q in store.oxigraph.quads_for_pattern(node, None, None, UNITS_GRAPH):
+            triples.add(ox.Triple(q.subject, q.predicate, q.object))
+            if isinstance(q.object, ox.NamedNode):
+                pending.append(q.object)
     return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
 
 

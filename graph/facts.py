@@ -1,4 +1,7 @@
-"""The `facts` report (../shared/ANNOTATION.md shape), computed by SPARQL over the store."""
+"""The `facts` report (../shared/ANNOTATION.md shape), computed by SPARQL over the store.
+
+Each article's facts come from its own graph; the units it points to are described in the
+shared units graph, so their labels are read from the union of the graphs."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -18,14 +21,17 @@ SELECT DISTINCT ?id ?person ?role ?body ?jurisdiction WHERE { GRAPH ?g {
   ?h a td:PostHolding ; td:attestedBy ?a ; td:holder ?p ; td:post ?post .
   ?a td:articleId ?id . ?p td:name ?person .
   ?post td:role/rdfs:label ?role ; td:postIn/td:bodyName ?body .
-  OPTIONAL { ?post td:jurisdiction/rdfs:label ?jurisdiction } } }"""
+  OPTIONAL { ?post td:jurisdiction ?unit } }
+  OPTIONAL { ?unit rdfs:label ?jurisdiction } }"""
 _PLACES = """
 SELECT DISTINCT ?id ?name WHERE { GRAPH ?g {
-  ?a a td:Article ; td:articleId ?id ; td:mentions ?u . ?u a td:AdministrativeUnit ; rdfs:label ?name } }"""
+  ?a a td:Article ; td:articleId ?id ; td:mentions ?u }
+  ?u a td:AdministrativeUnit ; rdfs:label ?name }"""
 _EVENTS = """
 SELECT ?id ?kind ?date ?place ?label WHERE { GRAPH ?g {
   ?e a td:Event ; td:reportedIn/td:articleId ?id ; td:eventKind ?kind ; rdfs:label ?label .
-  OPTIONAL { ?e td:date ?date } OPTIONAL { ?e td:place/rdfs:label ?place } } }"""
+  OPTIONAL { ?e td:date ?date } OPTIONAL { ?e td:place ?unit } }
+  OPTIONAL { ?unit rdfs:label ?place } }"""
 _ANNIVERSARIES = """
 SELECT ?id ?ordinal ?subject ?base ?date WHERE { GRAPH ?g {
   ?n a td:Anniversary ; td:reportedIn/td:articleId ?id ; td:ordinal ?ordinal ; td:subject ?subject .

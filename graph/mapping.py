@@ -13,12 +13,14 @@ parses that text for callers that want pyoxigraph quads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pyoxigraph as ox
 
 from ..loaders.model import (Anniversary, ArticleFacts, Award, Event, Place, PostHolding, Span)
-from ..ontology import TD
+from ..loaders.gazetteer import default_gazetteer
+from ..ontology import BASE, TD
 from . import iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -126,32 +128,66 @@ class _Writer:
         self.tail = f" {graph} .\n"
         self.lines: dict[str, None] = {}
         self.described: dict[tuple, str] = {}  # nodes whose description is already written
+        self.units: dict[str, str] = {}  # gazetteer units referred to -> their units-graph lines
         self.person_scope = ""
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines[f"{s} {p} {o}{self.tail}"] = None
 
 
+UNITS_GRAPH = NamedNode(BASE + "id/graph/units")
+
+
 def unit_node(w: _Writer, place: Place) -> str:
+    """The unit's IRI; a gazetteer unit is described once, in the shared units graph
+    (:func:`unit_descriptions`), any other unit in the article's own graph."""
+    if place.code and default_gazetteer().by_code(place.code) is not None:
+        node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
+        if node not in w.units:
+            w.units.update(unit_descriptions(place.code))
+        return node
     key = ("unit", place.unit_type, place.name, place.code, place.parent.code if place.parent else None)
     if key in w.described:
         return w.described[key]
     node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
     w.described[key] = node
-    w.add(node, RDF_TYPE, T["AdministrativeUnit"])
+    _describe_unit(w.add, node, place, [unit_node(w, place.parent)] if place.parent is not None else [])
+    return node
+
+
+def _describe_unit(add: Callable[[str, str, str], None], node: str, place: Place, parents: list[str]) -> None:
+    add(node, RDF_TYPE, T["AdministrativeUnit"])
     if place.level in LEVEL_CLASS:
-        w.add(node, RDF_TYPE, T[LEVEL_CLASS[place.level]])
-    w.add(node, RDFS_LABEL, _vi(place.label))
-    w.add(node, T["name"], _vi(place.name))
-    w.add(node, T["unitType"], Literal(place.unit_type))
+        add(node, RDF_TYPE, T[LEVEL_CLASS[place.level]])
+    add(node, RDFS_LABEL, _vi(place.label))
+    add(node, T["name"], _vi(place.name))
+    add(node, T["unitType"], Literal(place.unit_type))
     official = official_code(place.code)
     if official:
-        w.add(node, T["officialCode"], Literal(official))
+        add(node, T["officialCode"], Literal(official))
     if place.valid_until:
-        w.add(node, T["validUntil"], date_literal(place.valid_until))
-    if place.parent is not None:
-        w.add(node, T["partOf"], unit_node(w, place.parent))
-    return node
+        add(node, T["validUntil"], date_literal(place.valid_until))
+    for parent in parents:
+        add(node, T["partOf"], parent)
+
+
+@lru_cache(maxsize=None)
+def unit_descriptions(code: str) -> dict[str, str]:
+    """Unit IRI -> its N-Quads lines in the units graph, for the gazetteer unit ``code`` and every unit
+    above it.  A pure function of the gazetteer: a commune that changed parent in 2025 is part of
+    both, whichever article names it, so the shared description never depends on the build order."""
+    gazetteer = default_gazetteer()
+    place = gazetteer.by_code(code)
+    node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
+    parents = gazetteer.parents(code)
+    lines: list[str] = []
+    tail = f" {UNITS_GRAPH} .\n"
+    _describe_unit(lambda s, p, o: lines.append(f"{s} {p} {o}{tail}"), node,
+                   place, [NamedNode(iri.unit_iri(p.unit_type, p.name, p.code)) for p in parents])
+    out = {node: "".join(lines)}
+    for parent in parents:
+        out.update(unit_descriptions(parent.code))
+    return out
 
 
 def official_code(code: str | None) -> str | None:
@@ -222,12 +258,19 @@ def reference_date(facts: ArticleFacts) -> str | None:
 
 
 def article_quads(facts: ArticleFacts) -> list[ox.Quad]:
-    """All quads of the article's named graph, as pyoxigraph quads."""
-    return list(ox.parse(article_nquads(facts), format=ox.RdfFormat.N_QUADS))
+    """The quads of the article's named graph and of the units-graph descriptions it relies on."""
+    graph, units = article_graph(facts)
+    return list(ox.parse(graph + "".join(units.values()), format=ox.RdfFormat.N_QUADS))
 
 
 def article_nquads(facts: ArticleFacts) -> str:
-    """All quads of the article's named graph, as N-Quads text (one line per distinct quad)."""
+    """The article's named graph as N-Quads text (one line per distinct quad)."""
+    return article_graph(facts)[0]
+
+
+def article_graph(facts: ArticleFacts) -> tuple[str, dict[str, str]]:
+    """The article's named graph as N-Quads text, and the gazetteer units it refers to:
+    unit IRI -> the unit's N-Quads lines in the shared units graph."""
     doc = facts.document
     art = NamedNode(iri.article_iri(doc.article_id))
     w = _Writer(art)
@@ -271,7 +314,7 @@ def article_nquads(facts: ArticleFacts) -> str:
         node = _award(w, art, doc.article_id, award)
         if award.at_event is not None and award.at_event < len(event_nodes):
             w.add(node, T["atEvent"], event_nodes[award.at_event])
-    return "".join(w.lines)
+    return "".join(w.lines), w.units
 
 
 def _holding(w: _Writer, art: NamedNode, article_id: str, holding: PostHolding, on: str | None) -> None:

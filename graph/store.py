@@ -20,7 +20,10 @@ STORE_FORMAT = "1"  # bump when the vocabulary or the graph layout changes incom
 META_GRAPH = ox.NamedNode(BASE + "id/graph/meta")
 # Types a reasoner inferred (`thidua check`): queryable, but not article data, so not exported.
 INFERRED_GRAPH = ox.NamedNode(BASE + "id/graph/inferred")
-NOT_ARTICLES = (META_GRAPH, INFERRED_GRAPH)
+# The gazetteer units the articles refer to, each described once (articles point to them).
+UNITS_GRAPH = ox.NamedNode(BASE + "id/graph/units")
+NOT_DATA = (META_GRAPH, INFERRED_GRAPH)
+NOT_ARTICLES = (*NOT_DATA, UNITS_GRAPH)
 _STORE_NODE = ox.NamedNode(BASE + "id/store")
 _FORMAT = ox.NamedNode(str(TD["storeFormat"]))
 
@@ -56,6 +59,18 @@ def _folder_entries(path: Path) -> set[str]:
         return set()
 
 
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_UNIT = ox.NamedNode(str(TD["AdministrativeUnit"]))
+_PRUNE_UNITS = f"""
+DELETE {{ GRAPH {UNITS_GRAPH} {{ ?unit ?p ?o }} }}
+WHERE {{
+  GRAPH {UNITS_GRAPH} {{ ?unit a <{TD["AdministrativeUnit"]}> ; ?p ?o }}
+  FILTER NOT EXISTS {{
+    GRAPH {UNITS_GRAPH} {{ ?referred <{TD["partOf"]}>* ?unit }}
+    GRAPH ?article {{ ?x ?y ?referred }}
+    FILTER(?article NOT IN ({", ".join(str(g) for g in (UNITS_GRAPH, META_GRAPH, INFERRED_GRAPH))}))
+  }}
+}}"""
 _FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.I)
 
 
@@ -135,6 +150,17 @@ class GraphStore:
     def has_graph(self, graph_iri: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(graph_iri))
 
+    def described_units(self) -> set[str]:
+        """IRIs (as N-Quads terms, ``<…>``) of the units the units graph describes."""
+        return {f"<{q.subject.value}>" for q in self._store.quads_for_pattern(None, _RDF_TYPE, _UNIT, UNITS_GRAPH)}
+
+    def prune_units(self) -> int:
+        """Drop from the units graph the units no article refers to any more, directly or as an
+        ancestor of a unit it refers to (after re-loads); returns how many went."""
+        before = len(self.described_units())
+        self._store.update(_PRUNE_UNITS)
+        return before - len(self.described_units())
+
     def remove_graph(self, graph_iri: str) -> None:
         graph = ox.NamedNode(graph_iri)
         if self._store.contains_named_graph(graph):
@@ -159,9 +185,15 @@ class GraphStore:
             union = False
         return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
 
+    def data_graphs(self) -> list[str]:
+        """The graphs that hold data: the articles' and, if any article refers to a gazetteer unit,
+        the units graph."""
+        units = [UNITS_GRAPH.value] if self._store.contains_named_graph(UNITS_GRAPH) else []
+        return self.article_graphs() + units
+
     def data_quads(self) -> Iterable[ox.Quad]:
-        """Every article quad (the store's bookkeeping graph left out)."""
-        return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name not in NOT_ARTICLES)
+        """Every quad of the articles and the units they refer to (bookkeeping and inferences left out)."""
+        return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name not in NOT_DATA)
 
     def count_quads(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"

@@ -114,15 +114,41 @@ def _inside_parentheses(sentence: str, pos: int) -> bool:
     return sentence.count("(", 0, pos) > sentence.count(")", 0, pos)
 
 
-def _first_date(sentence: str, ctx: YearContext) -> str | None:
-    """The first day (or month) the sentence gives, outside parentheses; the year inferred when missing."""
+# A gathering over several days: "(05 - 06/8/2025)", "từ ngày 1 đến ngày 3/9/2023"; it takes its first day.
+_DAY_RANGE = re.compile(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[–-]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})"
+                        r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.I)
+# Parentheses holding one day or one range of days date an event ("… làm việc với xã (ngày 9/10)");
+# other parentheses hold an anniversary's two dates.
+_EVENT_PARENTHESIS = re.compile(r"\(\s*(?:ngày\s+|từ\s+ngày\s+)?\d{1,2}(?:\s*(?:[–-]|đến(?:\s+ngày)?)\s*\d{1,2})?\s*/\s*\d{1,2}"
+                                r"(?:\s*/\s*\d{4})?\s*\)", re.I)
+# A date that names a day of the calendar, not the day of the gathering: "Nhân Ngày Nhà giáo Việt Nam 20/11, …".
+_NAMED_DAY_BEFORE = re.compile(r"(?:Quốc khánh|khánh|Ngày [A-ZĐ][^,;.()\d]{2,50}?)\s*$")
+
+
+def _date_matches(sentence: str):
+    """Day matches in order, a range of days standing as one match (its first day)."""
+    ranges = [(m.start(), m.end(), (m.group(1), m.group(3), m.group(4))) for m in _DAY_RANGE.finditer(sentence)
+              if int(m.group(1)) < int(m.group(2))]
     for m in _DAY_MONTH.finditer(sentence):
-        if re.search(r"(Quốc khánh|khánh)\s*$", sentence[:m.start()]):
+        if any(start <= m.start() < end for start, end, _ in ranges):
             continue
-        # Dates in parentheses belong to anniversaries, except the journalist's "sáng nay (15/3)".
-        if _inside_parentheses(sentence, m.start()) and not re.search(r"\bnay\s*\(\s*$", sentence[:m.start()]):
+        groups = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        ranges.append((m.start(), m.end(), groups))
+    return sorted(ranges)
+
+
+def _first_date(sentence: str, ctx: YearContext) -> str | None:
+    """The first day (or month) the sentence gives, outside an anniversary's parentheses; the year
+    inferred when missing."""
+    event_parentheses = [(m.start(), m.end()) for m in _EVENT_PARENTHESIS.finditer(sentence)]
+    for start, _end, (day, month, year) in _date_matches(sentence):
+        if _NAMED_DAY_BEFORE.search(sentence[:start]):
             continue
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        # Dates in parentheses belong to anniversaries, except the journalist's "sáng nay (15/3)"
+        # and a parenthesis that holds nothing but the day of the gathering.
+        if _inside_parentheses(sentence, start) and not re.search(r"\bnay\s*\(\s*$", sentence[:start]) \
+                and not any(a <= start < b for a, b in event_parentheses):
+            continue
         day_i, month_i = int(day), int(month)
         if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
             continue
@@ -133,7 +159,14 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
     m = _MONTH_YEAR.search(sentence)
     if m and 1 <= int(m.group(1)) <= 12 and not _inside_parentheses(sentence, m.start()):
         return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
+    m = _HELD_IN_YEAR.search(sentence)
+    if m:
+        return m.group(1)
     return None
+
+
+# "… lần thứ II được tổ chức năm 2020": a gathering known to the year only.
+_HELD_IN_YEAR = re.compile(r"(?:được |đã )?tổ chức (?:vào )?năm (\d{4})(?!\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -159,14 +192,24 @@ def _label(text: str, start: int) -> str:
 _HELD_BEFORE = re.compile(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$", re.I)
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
-_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
                          r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)", re.I)
 _REFERENCE_BEFORE = re.compile(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
                                r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b", re.I)
-_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
-                               r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|trong tháng|tháng\s+\d)", re.I)
+_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
+                               r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
+                               r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)", re.I)
+# The same day as the gathering just reported.
+_SAME_DAY = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", re.I)
+# A working visit: "đoàn công tác … đã đến thăm, làm việc với …", "… đã có buổi làm việc với …".
+_WORKING_VISIT = re.compile(r"(?<![\w])(?:(?:đến\s+)?thăm,?\s+(?:và\s+)?làm việc|(?:có|đã có)\s+buổi làm việc|"
+                            r"đến làm việc)\s+(?:với|tại)\b", re.I)
+# Recency without a day: the gathering was held, its date is not given.
+_RECENTLY = re.compile(r"\b(?:vừa qua|mới đây|vừa tổ chức|vừa diễn ra)\b", re.I)
+# A closing session is part of the gathering already reported.
+_CLOSING = re.compile(r"\b(?:bế mạc|kết thúc)\b", re.I)
 
 
 def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], ctx: YearContext,
@@ -177,6 +220,15 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
     for s in sentences:
         sentence = text[s.start:s.end]
         chosen = []
+        visit = _WORKING_VISIT.search(sentence)
+        if visit and not _KIND_RE.search(sentence, 0, visit.start()) and not _FUTURE.search(sentence[:visit.start()]):
+            date = _first_date(sentence, ctx)
+            if date and not (published and date[:len(published)] > published[:len(date)]):
+                place = _event_place(sentence, s.start, len(sentence), units, home)
+                events.append(EventFound("Buổi làm việc", date, place, _label(sentence, 0),
+                                         s.start + visit.start(), s.start + visit.end(),
+                                         bodies_before(s.start, s.start + visit.start()), None))
+                continue
         for m in _KIND_RE.finditer(sentence):
             before = sentence[:m.start()]
             if _inside_parentheses(sentence, m.start()):
@@ -200,12 +252,18 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                     break  # one gathering per sentence, except "tổ chức thành công A và B"
         for m, by_success in chosen:
             kind = _KIND[m.group(1).lower()]
+            if _CLOSING.search(sentence[m.end():m.end() + 40]) and any(e.kind == kind for e in events):
+                continue  # "Kỳ họp … đã bế mạc": the session already reported, on its first day
             date = _first_date(sentence, ctx)
+            if date is None and _SAME_DAY.match(sentence) and events and events[-1].date:
+                date = events[-1].date
             if date is None and by_success:
                 year = _YEAR.search(sentence)
                 date = (published or "")[:4] or (year.group(1) if year else None) or (
                     str(ctx.frequent_year) if ctx.frequent_year else None)
-            if date is None or (published and date[:len(published)] > published[:len(date)]):
+            if date is None and _RECENTLY.search(sentence[:m.start()]) and not _FUTURE.search(sentence[:m.start()]):
+                date = ""  # held, on a day the article does not give
+            if date is None or (published and date and date[:len(published)] > published[:len(date)]):
                 continue  # no date, or after the article was written: not (yet) held
             place = _event_place(sentence, s.start, m.start(), units, home)
             if _NATIONWIDE.search(sentence[m.start():m.start() + 80]) and kind == "Đại hội":
@@ -213,15 +271,16 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             label = _label(sentence, m.start())
             period = _PERIOD.search(label)
             review = re.search(r"năm\s+(\d{4})", label)
-            events.append(EventFound(kind, date, place, label, s.start + m.start(), s.start + m.end(),
+            events.append(EventFound(kind, date or None, place, label, s.start + m.start(), s.start + m.end(),
                                      bodies_before(s.start, s.start + m.start()),
                                      f"{period.group(1)}-{period.group(2)}" if period else (review.group(1) if review else None)))
     unique: dict[tuple[str, str | None], EventFound] = {}
     for e in events:
         unique.setdefault((e.kind, e.date), e)
-    # A gathering known to the day is not repeated at year or month precision.
+    # A gathering known to the day is not repeated at year or month precision, nor without a date.
     return [e for e in unique.values()
-            if not any(o.kind == e.kind and o.date != e.date and o.date.startswith(e.date) for o in unique.values())]
+            if not any(o.kind == e.kind and o.date != e.date and o.date and (e.date is None or o.date.startswith(e.date))
+                       for o in unique.values())]
 
 
 def _event_place(sentence: str, offset: int, head: int, units: list[UnitMention], home):

@@ -318,6 +318,14 @@ class Gazetteer:
             return None
         return self._place(code, _period(on_date) if on_date else None)
 
+    def parents(self, code: str) -> list[Place]:
+        """Every unit ``code`` was ever directly part of: its parent now, then its parent before the
+        2025 reform if that differs (a commune that went on under the province)."""
+        row = self._load().get(code)
+        if row is None:
+            return []
+        return [self._place(c) for c in (row.parent, row.former_parent) if c]
+
     def valid_from(self, place: Place) -> str | None:
         """ISO date the unit came into being, if recorded (also ``Place.valid_from``)."""
         row = self._load().get(place.code or "")

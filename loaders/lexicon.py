@@ -191,6 +191,8 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("hội nghị", "Hội nghị"), ("đại hội", "Đại hội"), ("hội thảo", "Hội thảo"), ("tọa đàm", "Tọa đàm"),
     ("hội thi", "Hội thi"), ("hội diễn", "Hội diễn"), ("bầu cử", "Bầu cử"), ("kỳ họp", "Kỳ họp"),
     ("phiên họp", "Phiên họp"), ("buổi lễ", "Lễ"), ("giao lưu", "Giao lưu"), ("buổi làm việc", "Buổi làm việc"),
+    ("ngày hội", "Ngày hội"), ("lễ bàn giao", "Lễ bàn giao"), ("lễ ra quân", "Lễ ra quân"),
+    ("lễ khai giảng", "Lễ khai giảng"), ("liên hoan", "Liên hoan"), ("lễ tri ân", "Lễ tri ân"),
 )
 
 # National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.

@@ -16,6 +16,8 @@ CORPUS = ROOT / "tests" / "corpus" / "articles"
 CORPUS_EXPECTED = ROOT / "tests" / "corpus" / "expected"
 BLIND = ROOT / "tests" / "blind" / "articles"
 BLIND_EXPECTED = ROOT / "tests" / "blind" / "expected"
+BLIND2 = ROOT / "tests" / "blind2" / "articles"
+BLIND2_EXPECTED = ROOT / "tests" / "blind2" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

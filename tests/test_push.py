@@ -95,17 +95,17 @@ def test_push_sends_exactly_the_store_and_a_repush_replaces(local, remote, tmp_p
     expected = _store_quads(local)
     assert remote.quads() == expected
     assert not any(q.graph_name == META_GRAPH for q in remote.quads())
-    assert (report.sent, report.unchanged, report.triples) == (len(local.article_graphs()), 0, len(expected))
+    assert (report.sent, report.unchanged, report.triples) == (len(local.data_graphs()), 0, len(expected))
     again = push(local, remote.endpoint, state_path=state, options=FAST)  # nothing changed: nothing sent
-    assert (again.sent, again.unchanged, again.triples) == (0, len(local.article_graphs()), 0)
+    assert (again.sent, again.unchanged, again.triples) == (0, len(local.data_graphs()), 0)
     forced = push(local, remote.endpoint, state_path=state, options=PushOptions(force=True))
-    assert forced.sent == len(local.article_graphs())
+    assert forced.sent == len(local.data_graphs())
     assert remote.quads() == expected  # PUT replaced every graph: nothing doubled
 
 
 def test_interrupted_push_resumes(local, remote, tmp_path):
     state = tmp_path / "state.jsonl"
-    graphs = local.article_graphs()
+    graphs = local.data_graphs()
     done = []
 
     def kill_half_way(n: int) -> None:  # the triplestore goes away after 4 graphs
@@ -198,7 +198,7 @@ def proxy(remote):
 def test_transient_errors_are_retried(local, remote, proxy, tmp_path):
     proxy.fail_every = 3  # every third request answers 503
     report = push(local, proxy.endpoint, state_path=tmp_path / "state.jsonl", options=FAST)
-    assert report.retries >= 3 and report.sent == len(local.article_graphs())
+    assert report.retries >= 3 and report.sent == len(local.data_graphs())
     assert remote.quads() == _store_quads(local)
 
 
@@ -209,7 +209,7 @@ def test_credentials_come_from_the_environment(local, remote, proxy, tmp_path):
     assert "401" in str(caught.value) and "THIDUA_PUSH_TOKEN" in str(caught.value)
     report = push(local, proxy.endpoint, state_path=tmp_path / "state.jsonl", options=FAST,
                   env={"THIDUA_PUSH_TOKEN": "s3cret"})
-    assert report.sent == len(local.article_graphs())
+    assert report.sent == len(local.data_graphs())
     assert "s3cret" not in (tmp_path / "state.jsonl").read_text(encoding="utf-8")
 
 
@@ -230,6 +230,6 @@ def test_cli_push(example_store_path, remote, tmp_path):
     args = ["push", "--endpoint", remote.endpoint, "--store", str(example_store_path), "--state", str(state), "-q"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "sent 10, unchanged 0" in result.output and "triples sent:" in result.output
+    assert "sent 11, unchanged 0" in result.output and "triples sent:" in result.output
     with GraphStore(example_store_path, read_only=True) as store:
         assert remote.quads() == _store_quads(store)

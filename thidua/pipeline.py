@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .graph.iri import article_iri
-from .graph.mapping import article_nquads
+from .graph.mapping import article_graph
 from .graph.store import GraphStore
 from .loaders.extract import extract_facts
 from .loaders.model import ArticleFacts
@@ -67,6 +67,7 @@ class ExtractedArticle:
     article_id: str = ""
     nquads: str = ""  # the article's named graph, one N-Quads line per quad
     quad_count: int = 0
+    units: dict[str, str] = field(default_factory=dict)  # gazetteer unit IRI -> its units-graph lines
     people: frozenset[str] = frozenset()
     posts: frozenset[tuple] = frozenset()
     events: int = 0
@@ -75,6 +76,7 @@ class ExtractedArticle:
 
     @property
     def quads(self) -> list[ox.Quad]:
+        """The article graph's quads (without the units-graph descriptions)."""
         return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)) if self.nquads else []
 
 
@@ -89,9 +91,10 @@ def extract_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Extrac
                                                  "please report it")
     posts = frozenset((h.person, h.role, h.organization, h.jurisdiction.label if h.jurisdiction else "")
                       for h in facts.posts)
-    nquads = article_nquads(facts)
+    nquads, units = article_graph(facts)
     return ExtractedArticle(
         path=str(path), article_id=facts.document.article_id, nquads=nquads, quad_count=nquads.count("\n"),
+        units=units,
         people=frozenset(p.name for p in facts.people) | frozenset(a.name for a in facts.authors),
         posts=posts, events=len(facts.events), empty=facts.is_empty,
     )
@@ -132,9 +135,13 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
     """The single writer: put each extracted article into ``store`` as its named graph, in the order given.
 
     New articles are bulk-loaded in batches; an article already in the store (a re-load) is
-    replaced in its own transaction, after the batch before it has been written.
+    replaced in its own transaction, after the batch before it has been written.  Each
+    gazetteer unit is described once in the units graph, in the same write as the first
+    article that refers to it; after re-loads, units no article refers to any more are dropped.
     """
     report = report or BuildReport()
+    described = store.described_units()
+    replaced = False
     seen_ids: dict[str, str] = {}
     batch: list[str] = []
     batch_graphs: set[str] = set()
@@ -162,10 +169,14 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
         graph = article_iri(item.article_id)
         if graph in batch_graphs:
             write_batch()
+        new_units = "".join(text for unit, text in item.units.items() if unit not in described)
+        described.update(item.units)
         if store.has_graph(graph):
-            store.replace_graph(graph, item.quads)
+            store.replace_graph(graph, item.quads + (list(ox.parse(new_units, format=ox.RdfFormat.N_QUADS))
+                                                     if new_units else []))
+            replaced = True
         else:
-            batch.append(item.nquads)
+            batch.append(item.nquads + new_units)
             batch_graphs.add(graph)
             batch_quads += item.quad_count
             if batch_quads >= BATCH_QUADS or time.monotonic() - batch_started >= BATCH_SECONDS:
@@ -178,6 +189,8 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
         if item.empty:
             report.without_facts.append(item.path)
     write_batch()
+    if replaced:
+        store.prune_units()
     store.flush()
     return report
 
