@@ -1,7 +1,9 @@
 """The `facts` report (../shared/ANNOTATION.md shape), computed by SPARQL over the store.
 
 Each article's facts come from its own graph; the units it points to are described in the
-shared units graph, so their labels are read from the union of the graphs."""
+shared units graph, so their labels are read from the union of the graphs, unless the article
+spells the unit's name otherwise (its skos:altLabel there: "xã Đắk Long" for the gazetteer's
+"xã Đăk Long"), which the report keeps, as the annotation guidelines write places as written."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,17 +23,17 @@ SELECT DISTINCT ?id ?person ?role ?body ?jurisdiction WHERE { GRAPH ?g {
   ?h a td:PostHolding ; td:attestedBy ?a ; td:holder ?p ; td:post ?post .
   ?a td:articleId ?id . ?p td:name ?person .
   ?post td:role/rdfs:label ?role ; td:postIn/td:bodyName ?body .
-  OPTIONAL { ?post td:jurisdiction ?unit } }
-  OPTIONAL { ?unit rdfs:label ?jurisdiction } }"""
+  OPTIONAL { ?post td:jurisdiction ?unit OPTIONAL { ?unit skos:altLabel ?written } } }
+  OPTIONAL { ?unit rdfs:label ?label } BIND(COALESCE(?written, ?label) AS ?jurisdiction) }"""
 _PLACES = """
 SELECT DISTINCT ?id ?name WHERE { GRAPH ?g {
-  ?a a td:Article ; td:articleId ?id ; td:mentions ?u }
-  ?u a td:AdministrativeUnit ; rdfs:label ?name }"""
+  ?a a td:Article ; td:articleId ?id ; td:mentions ?u OPTIONAL { ?u skos:altLabel ?written } }
+  ?u a td:AdministrativeUnit ; rdfs:label ?label BIND(COALESCE(?written, ?label) AS ?name) }"""
 _EVENTS = """
 SELECT ?id ?kind ?date ?place ?label WHERE { GRAPH ?g {
   ?e a td:Event ; td:reportedIn/td:articleId ?id ; td:eventKind ?kind ; rdfs:label ?label .
-  OPTIONAL { ?e td:date ?date } OPTIONAL { ?e td:place ?unit } }
-  OPTIONAL { ?unit rdfs:label ?place } }"""
+  OPTIONAL { ?e td:date ?date } OPTIONAL { ?e td:place ?unit OPTIONAL { ?unit skos:altLabel ?written } } }
+  OPTIONAL { ?unit rdfs:label ?label } BIND(COALESCE(?written, ?label) AS ?place) }"""
 _ANNIVERSARIES = """
 SELECT ?id ?ordinal ?subject ?base ?date WHERE { GRAPH ?g {
   ?n a td:Anniversary ; td:reportedIn/td:articleId ?id ; td:ordinal ?ordinal ; td:subject ?subject .

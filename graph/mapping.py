@@ -300,6 +300,8 @@ def article_graph(facts: ArticleFacts) -> tuple[str, dict[str, str]]:
     for mention in facts.places:
         unit = unit_node(w, mention.place)
         w.add(art, T["mentions"], unit)
+        if mention.written:  # this article's spelling; the units graph keeps the gazetteer's
+            w.add(unit, SKOS_ALT, _vi(mention.written))
         mention_node(w, art, doc.article_id, unit, mention.span)
 
     on = reference_date(facts)

@@ -143,7 +143,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
     for u in units:
         if u.place.label not in seen_places:
             seen_places.add(u.place.label)
-            facts.places.append(PlaceMention(u.place, spans.span(u.start, u.end)))
+            facts.places.append(PlaceMention(u.place, spans.span(u.start, u.end), u.written))
 
     people = find_people(etext, units)
     author_names = {a.name for a in article.authors}

@@ -53,6 +53,12 @@ _TYPE_ALIASES = {
 }
 
 
+def _loose_key(name: str) -> str:
+    """Every mark taken off (tones and vowel shapes), đ as d: the key of last resort for spelling variants."""
+    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D").casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).replace("'", "").split())
+
+
 def normalize_name(s: str) -> str:
     """Comparison key for unit names: equal keys = the same name as written.
 
@@ -138,6 +144,8 @@ class Gazetteer:
         self._names_index: dict[str, list[Place]] | None = None
         self._types: tuple[str, ...] = ()
         self._type_keys: dict[str, str] = {}
+        self._loose: dict[str, list[str]] | None = None
+        self._lookups: dict[tuple, tuple[Place, ...]] = {}  # lookup() is pure: answers kept
 
     # ------------------------------------------------------------------ loading
     @staticmethod
@@ -256,6 +264,17 @@ class Gazetteer:
         and ``name`` starts with a type word ("Xã Tân Lập") that finds nothing as a
         whole, the type word is split off.
         """
+        key = (unit_type, name, on_date, within)
+        found = self._lookups.get(key)
+        if found is None:
+            if len(self._lookups) > 200_000:  # a bound for long runs over varied text
+                self._lookups.clear()
+            found = self._lookups[key] = tuple(self._lookup(unit_type, name, on_date=on_date, within=within))
+        return list(found)
+
+    def _lookup(self, unit_type: str | None, name: str, *, on_date: str | None = None,
+                within: Place | None = None) -> list[Place]:
+        """Uncached :meth:`lookup`."""
         rows = self._load()
         wanted = None
         if unit_type is not None:
@@ -264,12 +283,15 @@ class Gazetteer:
                 return []
         codes = [c for c in self._by_name.get(normalize_name(name), ())
                  if wanted is None or rows[c].unit_type == wanted]
+        if not codes and wanted is not None:
+            # A spelling variant of the vowels ("Mù Cang Chải" for the data's "Mù Căng Chải").
+            codes = [c for c in self._loose_index().get(_loose_key(name), ()) if rows[c].unit_type == wanted]
         if not codes and unit_type is None:
             words = name.split()
             for t in self._types:
                 n = len(t.split())
                 if len(words) > n and normalize_name(" ".join(words[:n])) == normalize_name(t):
-                    return self.lookup(t, " ".join(words[n:]), on_date=on_date, within=within)
+                    return self._lookup(t, " ".join(words[n:]), on_date=on_date, within=within)
         span = _period(on_date) if on_date else None
         if within is not None and within.code:
             codes = [c for c in codes if within.code in self._ancestors(c, span)]
@@ -278,6 +300,14 @@ class Gazetteer:
             codes = valid or codes
         codes.sort(key=lambda c: self._sort_key(rows[c], span))
         return [self._place(c, span) for c in codes]
+
+    def _loose_index(self) -> dict[str, list[str]]:
+        if self._loose is None:
+            index: dict[str, list[str]] = {}
+            for code, row in self._load().items():
+                index.setdefault(_loose_key(row.name), []).append(code)
+            self._loose = index
+        return self._loose
 
     def province_of(self, place: Place) -> Place | None:
         """The province-level unit containing ``place`` (a province returns itself)."""

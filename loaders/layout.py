@@ -23,7 +23,7 @@ _CHROME_LINE = re.compile(
     re.I,
 )
 _BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
-_BANNER_LINE = re.compile(
+BANNER_LINE = re.compile(
     r"^(Chủ đề (công tác )?năm|Năm \d{4}.{0,40}chủ đề|Chào mừng|Nhiệt liệt chào mừng|"
     r"Cổng thông tin|Trang thông tin|Trang tin|Báo điện tử|Website)", re.I)
 _DATELINE = re.compile(
@@ -149,7 +149,7 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
             site.append(line)
         title = head[-1] if head else ""
         start = len(head)
-        if len(head) > 1 and _BANNER_LINE.match(title) and not _BANNER_LINE.match(head[0]):
+        if len(head) > 1 and BANNER_LINE.match(title) and not BANNER_LINE.match(head[0]):
             # The banner came last: the headline is the line before it.
             title, site = head[0], head[1:]
     body = lines[start:]

@@ -153,6 +153,7 @@ Vàng Thào Mùa Lầu Chẻo Lường Cầm Mè Quan Lành Nịnh Khúc Khuất
 Phí Quản Tiêu Tào Thạch Tiết Trình Trịnh Ung Viên Vương Yên Âu Doãn Đồng Đàm Giáp Hàn Kha Khương
 Lò Lỗ Lôi Mông Nhan Nghiêm Ngọ Nhâm Phương Sơn Thi Thiều Tòng Tống Vi Y H' Ksor Rơ Siu Nay Rah
 Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim Sơn Lâm Chau Néang
+Ngân Chíu Lỷ Pờ Tẩn Liêng Lù Sần Hờ Sìn Vừ Mua Cứ Khà Lăng Nìm Tòng Hờ Lìu Chảo Phàn Đặng Hoàng Lự Mạ Thò Ly Cư Chang Pơ Đinh Y Bùi
 """.split())
 
 # Words that end a person's name (they start a title or a body, never a name part).

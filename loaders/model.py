@@ -76,6 +76,7 @@ class PostHolding:
 class PlaceMention:
     place: Place
     span: Span
+    written: str | None = None  # the label as the text spells the name, where the gazetteer spells it otherwise
 
 
 @dataclass(frozen=True)

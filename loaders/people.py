@@ -20,20 +20,23 @@ from dataclasses import dataclass, field
 from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HISTORICAL_PERSONS,
                       MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
 from .places import LO, UP, UNIT_TYPES, UnitMention
-from .text import title_case_name
+from .text import WordScan, starts_word, title_case_name
 
-_SYL = rf"[{UP}][{LO}{UP}']*"
-_ANY_SYL = rf"[{UP}{LO}][{LO}{UP}']*"
+_SYL = rf"[{UP}][{LO}{UP}'’]*"
+_ANY_SYL = rf"[{UP}{LO}][{LO}{UP}'’]*"
 _WORD = re.compile(rf"\s*({_ANY_SYL})")
 _CAP_WORD = re.compile(rf" ({_SYL})")
 _LOWER_WORD = re.compile(rf" ([{LO}]+)(?![\w])")
 
-_TRIGGER = re.compile(
-    r"(?<![\w])(các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
+_TRIGGER = WordScan(
+    r"các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
     r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
     r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
-    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ)(?![\w])", re.I)
+    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ")
+_COLON = re.compile(r"\s*:")
+_SPACES = re.compile(r"\s*")
+_AGAIN = re.compile(r"(đồng chí|ông|bà)\s+", re.I)
 _PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà"}
 _ROLE_RE = re.compile(
     r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
@@ -57,7 +60,7 @@ phát chủ dự tham trao tặng nhấn khẳng cho đã đang sẽ đến tớ
 xuống thăm chúc đề kêu ghi điều chỉ quán báo cùng làm nêu nói cảm trân gửi mong yêu
 tỉnh huyện quận xã phường thị thành đặc
 """.split())
-_HISTORICAL_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(HISTORICAL_PERSONS, key=len, reverse=True))
+_HISTORICAL_RE = re.compile(r"(" + "|".join(re.escape(k) for k in sorted(HISTORICAL_PERSONS, key=len, reverse=True))
                             + r")(?![\w])")
 _NOT_PERSON_BEFORE = re.compile(
     r"(thành phố|Thành phố|TP\.?|tư tưởng|Đoàn Thanh niên Cộng sản|Đội Thiếu niên Tiền phong|"
@@ -67,10 +70,10 @@ _NOT_PERSON_BEFORE = re.compile(
 
 
 # Cheap scans that find where patterns 2 and 3 can start, so the full parsers run only there.
-_ROLE_START = re.compile(r"(?<![\w])(?:" + "|".join(sorted({r.split()[0] for r in ROLES} | {"Tỉnh", "Huyện", "Thành", "Thị",
+_ROLE_START = re.compile(r"(?:" + "|".join(sorted({r.split()[0] for r in ROLES} | {"Tỉnh", "Huyện", "Thành", "Thị",
                                                                                            "Quận", "Đảng"}, key=len, reverse=True))
                          + r")(?= )")
-_CAPITAL_PAIR = re.compile(rf"(?<![\w'])([{UP}][{LO}]*)(?= [{UP}])")
+_CAPITAL_PAIR = re.compile(rf"([{UP}][{LO}]*)(?= [{UP}])")  # at a word start (checked by hand: faster)
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,27 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
     following = _LOWER_WORD.match(text, end)
     if len(words) > 2 and following and following.group(1) in COMPOUND_STARTS.get(words[-1], ()):
         end -= len(words.pop()) + 1  # "… Thị xã": the syllable starts the next word, not the name
-    if len(words) + sum(w.count("'") for w in words) < 2:
+    if len(words) + sum(w.count("'") + w.count("’") for w in words) < 2:
         return None
     return title_case_name(" ".join(words)), end
+
+
+_LOWER_NAME = re.compile(rf"\s*([{LO}]+(?: [{LO}]+){{1,3}})(?=\s*[–,-]\s*\S)")
+
+
+def _lower_case_name_at(text: str, pos: int, units_at: dict) -> tuple[str, int] | None:
+    """A name typed all in lower case, which only a title right after it can confirm:
+    "các đồng chí: …; trần thanh tâm - Chủ tịch Ủy ban MTTQ phường"."""
+    m = _LOWER_NAME.match(text, pos)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0].capitalize() not in SURNAMES or any(w in _BODY_STOP_LOWER or w in _ROLE_WORDS for w in words[1:]):
+        return None
+    titles, _ = titles_at(text, m.end(), units_at)
+    if not titles:
+        return None
+    return title_case_name(m.group(1)), m.end()
 
 
 def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
@@ -305,27 +326,29 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             found[person.start] = person
 
     # 1. Triggered names, and lists after a plural trigger.
-    for m in _TRIGGER.finditer(text):
+    for m in _TRIGGER.finditer(text, text.lower()):
         trigger = m.group(1).lower()
         pos = m.end()
         shared: list[Title] = []
         if trigger in _PLURAL_TRIGGERS:
             shared, after = titles_at(text, pos, units_at)
-            colon_after = re.match(r"\s*:", text[after:]) if shared else None
+            colon_after = _COLON.match(text, after) if shared else None
             if colon_after:
-                pos = after + colon_after.end()
+                pos = colon_after.end()
             else:
                 shared = []
-        colon = re.match(r"\s*:", text[pos:])
+        colon = _COLON.match(text, pos)
         if colon:
-            pos += colon.end()
+            pos = colon.end()
         first = True
         while True:
             name = _name_at(text, pos, lower_first=first and trigger in ("đồng chí", "các đồng chí"),
                             need_surname=not first and trigger not in _PLURAL_TRIGGERS)
+            if (not name or len(name[0].split()) < 2) and trigger in ("đồng chí", "các đồng chí"):
+                name = _lower_case_name_at(text, pos, units_at) or name
             if not name:
                 break
-            name_start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            name_start = _SPACES.match(text, pos).end()
             titles, end = titles_at(text, name[1], units_at)
             add(PersonFound(name[0], name_start, name[1], shared + titles))
             if trigger not in _PLURAL_TRIGGERS:
@@ -334,14 +357,16 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             if not sep:
                 break
             pos = sep.end()
-            again = re.match(r"(đồng chí|ông|bà)\s+", text[pos:], re.I)
+            again = _AGAIN.match(text, pos)
             if again:
-                pos += again.end()
+                pos = again.end()
             first = False
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
     starts = []
     for candidate in _ROLE_START.finditer(text):
+        if not starts_word(text, candidate.start()):
+            continue
         m = _ROLE_RE.match(text, candidate.start()) or _MEMBER_RE.match(text, candidate.start())
         if m and m.group(2)[0].isupper():
             starts.append(m)
@@ -353,14 +378,14 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             continue
         name = _name_at(text, end, lower_first=False, need_surname=True)
         if name:
-            name_start = end + len(text[end:]) - len(text[end:].lstrip())
+            name_start = _SPACES.match(text, end).end()
             if name_start not in found:
                 add(PersonFound(name[0], name_start, name[1], titles))
 
     # 3. A family name, a given name, then titles: "Nguyễn Văn A, Chủ tịch UBND xã".
     covered = sorted((p.start, p.end) for p in found.values())
     for m in _CAPITAL_PAIR.finditer(text):
-        if m.group(1) not in SURNAMES:
+        if m.group(1) not in SURNAMES or not starts_word(text, m.start()) or text[m.start() - 1:m.start()] == "'":
             continue
         pos = m.start()
         i = bisect.bisect_right(covered, (pos, len(text) + 1)) - 1
@@ -377,6 +402,8 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
 
     # 4. Historical persons.
     for m in _HISTORICAL_RE.finditer(text):
+        if not starts_word(text, m.start()):
+            continue
         if _NOT_PERSON_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             continue
         canonical = HISTORICAL_PERSONS[m.group(1)]

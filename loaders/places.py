@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .text import WordScan, fold_key, starts_word
 from .gazetteer import Gazetteer
 from .model import Place
 
@@ -30,14 +31,15 @@ TYPE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district",
               "thị trấn": "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune",
               "thành phố": None}
 _TYPE_ALT = "|".join(t for t in UNIT_TYPES)
-TYPE_RE = re.compile(rf"(?<![{LO}{UP}\w])({_TYPE_ALT})(?: đảo)?(?=\s)", re.I)  # "huyện đảo Cô Tô", "xã đảo …"
+TYPE_RE = WordScan(_TYPE_ALT, after=r"(?: đảo)?(?=\s)")  # "huyện đảo Cô Tô", "xã đảo …"
 # A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
 COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                   "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
                   "thị đoàn": "thị xã", "quận đoàn": "quận"}
-COMMITTEE_RE = re.compile(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|"
-                          r"Quận đoàn)(?= [%s])" % UP, re.I)
-VIETNAM_RE = re.compile(r"(?<!\w)Việt Nam(?!\w)|(?<!\w)VIỆT NAM(?!\w)")
+# (followed by a space and a capital: checked where it is used, on the original text)
+COMMITTEE_RE = WordScan(r"Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|Quận đoàn",
+                        after=r"(?= )")
+VIETNAM_RE = re.compile(r"(?:Việt Nam|VIỆT NAM)(?!\w)")  # at a word start: checked where it is used
 _NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
 
 
@@ -47,6 +49,7 @@ class UnitMention:
     start: int  # offsets in the text searched
     end: int
     alternatives: tuple[Place, ...] = ()  # other units the same words name, resolved by context
+    written: str | None = None  # the name as the text spells it, where it differs from the gazetteer's
 
 
 def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list[str],
@@ -60,6 +63,10 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
     return [], 0
 
 
+# Middle names: after a type word, "X Văn Y" is a person ("Chủ tịch LĐLĐ huyện Ngân Văn Hiền"), not a unit.
+_MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công"})
+
+
 def _split_run(run: str) -> tuple[list[str], list[str]]:
     parts = re.split(r"( ?[-–] ?| )", run)
     words = parts[0::2]
@@ -71,7 +78,8 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                surnames: frozenset[str] = frozenset()) -> list[UnitMention]:
     """Every unit written with its type word, inside a committee's name, or "Việt Nam"."""
     found: list[UnitMention] = []
-    for m in TYPE_RE.finditer(text):
+    low = text.lower()
+    for m in TYPE_RE.finditer(text, low):
         unit_type = UNIT_TYPES[m.group(1).lower()]
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -83,8 +91,9 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         if not places:
             if unit_type == "thành phố" and words[0] in ("Hồ", "HỒ") and len(words) >= 3:
                 places, used = gaz.lookup("thành phố", "Hồ Chí Minh"), 3
-            elif words[0] in surnames or words[0].isdigit() and unit_type not in ("phường", "quận"):
-                continue  # a title's bare type word followed by a person's name
+            elif words[0] in surnames or words[0].isdigit() and unit_type not in ("phường", "quận") \
+                    or len(words) >= 3 and words[1] in _MIDDLE_NAMES:
+                continue  # a title's bare type word followed by a person's name ("huyện Ngân Văn Hiền")
             else:
                 # Not in the gazetteer: keep it as written (up to two words), without a code.
                 used = min(len(words), 2)
@@ -93,9 +102,12 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                     name = name.title()
                 places = [Place(unit_type, name, level=TYPE_LEVEL.get(unit_type))]
         end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
-        found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
+        found.append(UnitMention(places[0], m.start(), end, tuple(places[1:]),
+                                 _written(text[run.start(1):end], places[0])))
         found.extend(_listed_after(text, end, unit_type, gaz, on_date))
-    for m in COMMITTEE_RE.finditer(text):
+    for m in COMMITTEE_RE.finditer(text, low):
+        if not text[m.end() + 1:m.end() + 2].isupper():
+            continue
         unit_type = COMMITTEE_TYPE[m.group(1).lower()]
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -106,9 +118,18 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
             end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
             found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
     for m in VIETNAM_RE.finditer(text):
-        found.append(UnitMention(VIETNAM, m.start(), m.end()))
+        if starts_word(text, m.start()):
+            found.append(UnitMention(VIETNAM, m.start(), m.end()))
     found.sort(key=lambda u: (u.start, u.end))
     return found
+
+
+def _written(name: str, place: Place) -> str | None:
+    """The unit's label as the text spells its name ("xã Đắk Long" for the gazetteer's "Đăk Long"), or None
+    when it is the gazetteer's spelling (case and tone placement aside)."""
+    if fold_key(name) == fold_key(place.name) or name.isupper() or not place.code:
+        return None
+    return Place(place.unit_type, name).label
 
 
 _LIST_JOIN = re.compile(r"(\s*,\s*|\s+và\s+)")
@@ -129,7 +150,7 @@ def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: 
         if not places:
             return out
         end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
-        out.append(UnitMention(places[0], run.start(1), end, tuple(places[1:])))
+        out.append(UnitMention(places[0], run.start(1), end, tuple(places[1:]), _written(text[run.start(1):end], places[0])))
         pos = end
 
 
@@ -155,7 +176,7 @@ def disambiguate(mentions: list[UnitMention], area: Place | None) -> list[UnitMe
         if m.alternatives and area is not None and not _within(m.place, area):
             inside = [p for p in m.alternatives if _within(p, area)]
             if inside:
-                m = UnitMention(inside[0], m.start, m.end)
+                m = UnitMention(inside[0], m.start, m.end, written=m.written)
         out.append(m)
     return out
 

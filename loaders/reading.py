@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 
 from .decoding import DecodeError, decode_bytes
-from .layout import parse_dateline, split_layout
+from .layout import BANNER_LINE, parse_dateline, split_layout
 from .model import Author, Document
 from .text import normalize_text
 
@@ -206,8 +206,10 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     if limit is not None:  # libxml2 stops at 256 nested elements and keeps nothing after
         raise ArticleError(f"unreadable HTML: {limit.message.split(',')[0].strip()} (line {limit.line})")
     meta_title, published = _html_meta(root)
-    h1 = next((" ".join(" ".join(h.itertext()).split()) for h in root.iter("h1")
-               if " ".join(h.itertext()).strip()), None)
+    # The page's own name is often an <h1> too ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"): not the headline.
+    headings = [text for text in (" ".join(" ".join(h.itertext()).split()) for h in root.iter("h1"))
+                if text and not BANNER_LINE.match(text)]
+    h1 = next(iter(headings), None)
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in list(root.iter()):
