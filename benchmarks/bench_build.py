@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_build.py [--articles 5000] [--runs 3]
 
 Prints, as medians over the runs (each a fresh subprocess pinned to one core):
-build throughput (articles/s, MB/s), peak memory (max RSS), and `thidua export --format turtle`
+build throughput (articles/s, MB/s), peak memory (max RSS), the store's floor (Oxigraph
+bulk-loading the same quads from one N-Quads file), and `thidua export --format turtle`
 time beside a raw pyoxigraph Turtle serialisation of the same store's triples, and their ratio.
 """
 from __future__ import annotations
@@ -75,6 +76,15 @@ with open(sys.argv[2], "wb") as out:
 """
 
 
+# The store's own floor: Oxigraph bulk-loading the same quads (one N-Quads file) into a fresh store.
+RAW_LOAD = """
+import sys, pyoxigraph as ox
+store = ox.Store(sys.argv[1])
+store.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS)
+store.flush()
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=5000)
@@ -84,7 +94,7 @@ def main() -> None:
     try:
         corpus = work / "corpus"
         size = make_corpus(corpus, args.articles)
-        builds, rss, exports, raws = [], [], [], []
+        builds, rss, exports, raws, loads = [], [], [], [], []
         for run in range(args.runs):
             store = work / f"store{run}"
             seconds, peak = timed([str(BIN), "build", str(corpus), "--store", str(store), "--quiet"])
@@ -94,11 +104,19 @@ def main() -> None:
             exports.append(timed([str(BIN), "export", "--format", "turtle", "-o", str(work / "kg.ttl"),
                                   "--store", str(store)])[0])
             raws.append(timed([sys.executable, "-c", RAW_TURTLE, str(store), str(work / "raw.ttl")])[0])
+            if run == 0:
+                subprocess.run([str(BIN), "export", "--format", "nquads", "-o", str(work / "kg.nq"), "--store", str(store)],
+                               check=True, stdout=subprocess.DEVNULL)
+            loads.append(timed([sys.executable, "-c", RAW_LOAD, str(work / f"raw{run}"), str(work / "kg.nq")])[0])
         build_s = statistics.median(builds)
         export_s, raw_s = statistics.median(exports), statistics.median(raws)
         print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB (recombined from {EXAMPLES.relative_to(ROOT)})")
         print(f"build (one core): median {build_s:.2f} s over {args.runs} runs -> "
               f"{args.articles / build_s:.0f} articles/s, {size / 1e6 / build_s:.2f} MB/s; peak RSS {max(rss):.0f} MiB")
+        quads = sum(1 for _ in open(work / "kg.nq", "rb"))
+        load_s = statistics.median(loads)
+        print(f"store floor: Oxigraph bulk load of the same {quads:,} quads into a fresh store: median {load_s:.2f} s "
+              f"({quads / args.articles:.0f} quads/article; {load_s / build_s:.0%} of the build)")
         print(f"export turtle: median {export_s:.2f} s; raw pyoxigraph turtle of the same triples: "
               f"{raw_s:.2f} s; ratio {export_s / raw_s:.2f}")
         print(f"turtle size {os.path.getsize(work / 'kg.ttl') / 1e6:.1f} MB (deduplicated, sorted), "

@@ -35,7 +35,7 @@ from .reasoning import (
     reason,
     skipped,
 )
-from .store import PREFIXES, UNITS_GRAPH, GraphStore
+from .store import PREFIXES, SHARED_GRAPH, GraphStore
 
 REPORT_FORMAT = "thidua-check/1"
 SEVERITIES = ("error", "warning", "info")
@@ -229,9 +229,9 @@ class _Sources:
 
     def in_graphs(self, nodes: list[str], graphs: tuple[str, ...]) -> list[Source]:
         """The sources of ``nodes`` that lie in ``graphs``; a graph none of them cites is listed bare.
-        A unit described in the shared units graph stands for the articles that refer to it."""
-        wanted = {_article_id(g) for g in graphs if g != UNITS_GRAPH.value}
-        any_article = UNITS_GRAPH.value in graphs
+        An entity described in the shared graph stands for the articles that refer to it."""
+        wanted = {_article_id(g) for g in graphs if g != SHARED_GRAPH.value}
+        any_article = SHARED_GRAPH.value in graphs
         found = sorted({s for node in nodes for s in self.of(node) if any_article or s.article in wanted})
         cited = {s.article for s in found}
         return sorted(set(found) | {Source(a) for a in wanted - cited})
@@ -344,8 +344,8 @@ def _batches(store: GraphStore, graphs: list[ox.NamedNode], size: int) -> list[l
 
 
 def _batch_bytes(store: GraphStore, batch: list[ox.NamedNode]) -> bytes:
-    """The batch's triples, with the units-graph descriptions of the units they point to (and the
-    units above those), so a class or count constraint on a unit is judged on the whole unit."""
+    """The batch's triples, with the shared-graph descriptions of the entities they point to (and of
+    those these point to), so a class or count constraint is judged on the whole entity."""
     triples = {ox.Triple(q.subject, q.predicate, q.object)
                for g in batch for q in store.oxigraph.quads_for_pattern(None, None, None, g)}
     pending = [t.object for t in triples if isinstance(t.object, ox.NamedNode)]
@@ -355,7 +355,7 @@ def _batch_bytes(store: GraphStore, batch: list[ox.NamedNode]) -> bytes:
         if node in seen:
             continue
         seen.add(node)
-        for q in store.oxigraph.quads_for_pattern(node, None, None, UNITS_GRAPH):
+        for q in store.oxigraph.quads_for_pattern(node, None, None, SHARED_GRAPH):
             triples.add(ox.Triple(q.subject, q.predicate, q.object))
             if isinstance(q.object, ox.NamedNode):
                 pending.append(q.object)

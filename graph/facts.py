@@ -1,7 +1,7 @@
 """The `facts` report (../shared/ANNOTATION.md shape), computed by SPARQL over the store.
 
-Each article's facts come from its own graph; the units it points to are described in the
-shared units graph, so their labels are read from the union of the graphs, unless the article
+Each article's facts come from its own graph; the people, posts and units it points to are
+described in the shared graph, so their names are read from the union of the graphs, unless the article
 spells the unit's name otherwise (its skos:altLabel there: "xã Đắk Long" for the gazetteer's
 "xã Đăk Long"), which the report keeps, as the annotation guidelines write places as written."""
 from __future__ import annotations
@@ -16,31 +16,33 @@ _ARTICLES = """
 SELECT ?id ?title ?published WHERE { GRAPH ?g {
   ?a a td:Article ; td:articleId ?id ; td:title ?title . OPTIONAL { ?a td:published ?published } } }"""
 _PEOPLE = """
-SELECT DISTINCT ?id ?name WHERE { GRAPH ?g {
-  ?a a td:Article ; td:articleId ?id ; td:mentions ?p . ?p a td:Person ; td:name ?name } }"""
+SELECT DISTINCT ?id ?name WHERE {
+  GRAPH ?g { ?a a td:Article ; td:articleId ?id ; td:mentions ?p }
+  ?p a td:Person ; td:name ?name }"""
 _POSTS = """
-SELECT DISTINCT ?id ?person ?role ?body ?jurisdiction WHERE { GRAPH ?g {
-  ?h a td:PostHolding ; td:attestedBy ?a ; td:holder ?p ; td:post ?post .
-  ?a td:articleId ?id . ?p td:name ?person .
-  ?post td:role/rdfs:label ?role ; td:postIn/td:bodyName ?body .
-  OPTIONAL { ?post td:jurisdiction ?unit OPTIONAL { ?unit skos:altLabel ?written } } }
-  OPTIONAL { ?unit rdfs:label ?label } BIND(COALESCE(?written, ?label) AS ?jurisdiction) }"""
+SELECT DISTINCT ?id ?person ?role ?body ?jurisdiction WHERE {
+  GRAPH ?g { ?h a td:PostHolding ; td:attestedBy ?a ; td:holder ?p ; td:post ?post . ?a td:articleId ?id }
+  ?p td:name ?person . ?post td:role/rdfs:label ?role ; td:postIn/td:bodyName ?body .
+  OPTIONAL { ?post td:jurisdiction ?unit OPTIONAL { GRAPH ?g { ?unit skos:altLabel ?written } }
+             OPTIONAL { ?unit rdfs:label ?label } }
+  BIND(COALESCE(?written, ?label) AS ?jurisdiction) }"""
 _PLACES = """
-SELECT DISTINCT ?id ?name WHERE { GRAPH ?g {
-  ?a a td:Article ; td:articleId ?id ; td:mentions ?u OPTIONAL { ?u skos:altLabel ?written } }
+SELECT DISTINCT ?id ?name WHERE {
+  GRAPH ?g { ?a a td:Article ; td:articleId ?id ; td:mentions ?u OPTIONAL { ?u skos:altLabel ?written } }
   ?u a td:AdministrativeUnit ; rdfs:label ?label BIND(COALESCE(?written, ?label) AS ?name) }"""
 _EVENTS = """
 SELECT ?id ?kind ?date ?place ?label WHERE { GRAPH ?g {
   ?e a td:Event ; td:reportedIn/td:articleId ?id ; td:eventKind ?kind ; rdfs:label ?label .
   OPTIONAL { ?e td:date ?date } OPTIONAL { ?e td:place ?unit OPTIONAL { ?unit skos:altLabel ?written } } }
-  OPTIONAL { ?unit rdfs:label ?label } BIND(COALESCE(?written, ?label) AS ?place) }"""
+  OPTIONAL { ?unit rdfs:label ?unitLabel } BIND(COALESCE(?written, ?unitLabel) AS ?place) }"""
 _ANNIVERSARIES = """
 SELECT ?id ?ordinal ?subject ?base ?date WHERE { GRAPH ?g {
   ?n a td:Anniversary ; td:reportedIn/td:articleId ?id ; td:ordinal ?ordinal ; td:subject ?subject .
   OPTIONAL { ?n td:baseDate ?base } OPTIONAL { ?n td:anniversaryDate ?date } } }"""
 _AUTHORS = """
-SELECT DISTINCT ?id ?name ?affiliation WHERE { GRAPH ?g {
-  ?a td:articleId ?id ; td:author/td:name ?name . OPTIONAL { ?a td:bylineAffiliation ?affiliation } } }"""
+SELECT DISTINCT ?id ?name ?affiliation WHERE {
+  GRAPH ?g { ?a td:articleId ?id ; td:author ?author OPTIONAL { ?a td:bylineAffiliation ?affiliation } }
+  ?author td:name ?name }"""
 
 
 def _value(solution, name: str):

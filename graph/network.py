@@ -33,7 +33,7 @@ import networkx as nx
 
 from ..loaders.text import fold_key
 from ..ontology import ID, TD
-from .store import UNITS_GRAPH, GraphStore
+from .store import SHARED_GRAPH, SHARED_LINKS, GraphStore
 
 KINDS = ("person", "post", "organization", "unit", "event", "anniversary", "award", "article")
 
@@ -115,27 +115,28 @@ _OFFICIALS = "SELECT DISTINCT ?s WHERE { ?s td:holdsPost ?post }"
 _HOLDINGS = ("SELECT DISTINCT ?person ?post ?on WHERE "
              "{ ?h td:holder ?person ; td:post ?post ; td:attestedOn ?on }")
 _EDGES = "SELECT ?s ?p ?o ?g WHERE { VALUES ?p { %s } GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?o)) }"
-# A unit described in the shared units graph comes from the articles that refer to it or to a unit inside it.
-_UNIT_ARTICLES = f"""SELECT DISTINCT ?u ?g WHERE {{
-  GRAPH {UNITS_GRAPH} {{ ?d td:partOf* ?u }} GRAPH ?g {{ ?x ?p ?d }} FILTER(?g != {UNITS_GRAPH}) }}"""
+# An entity described in the shared graph comes from the articles that refer to it, or to a shared
+# entity that leads to it (a post to its organization, a unit to its province).
+_SHARED_ARTICLES = f"""SELECT DISTINCT ?u ?g WHERE {{
+  GRAPH {SHARED_GRAPH} {{ ?d ({SHARED_LINKS})* ?u }} GRAPH ?g {{ ?x ?p ?d }} FILTER(?g != {SHARED_GRAPH}) }}"""
 
 
-def _unit_articles(store: GraphStore) -> dict[str, set[str]]:
+def _shared_articles(store: GraphStore) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for u, g in store.query(_UNIT_ARTICLES, union=False):
+    for u, g in store.query(_SHARED_ARTICLES, union=False):
         found[u.value].add(g.value)
     return found
 
 
-def _articles_of(graph: str, node: str, units: dict[str, set[str]]) -> set[str]:
-    return units.get(node, set()) if graph == UNITS_GRAPH.value else {graph}
+def _articles_of(graph: str, node: str, shared: dict[str, set[str]]) -> set[str]:
+    return shared.get(node, set()) if graph == SHARED_GRAPH.value else {graph}
 
 
 def _collect_nodes(store: GraphStore) -> dict[str, dict]:
     """Entities of the projected kinds, with their kind, most specific class and source articles."""
     classes: dict[str, set[str]] = defaultdict(set)
     articles: dict[str, set[str]] = defaultdict(set)
-    units = _unit_articles(store)
+    units = _shared_articles(store)
     cut = len(_TD)
     for s, c, g in store.query(_TYPES % _values(_KIND_OF_CLASS), union=False):
         classes[s.value].add(c.value[cut:])
@@ -186,7 +187,7 @@ def _holding_dates(store: GraphStore) -> dict[tuple[str, str], set[str]]:
 def _collect_edges(store: GraphStore, nodes: dict[str, dict]) -> dict[tuple[str, str, str], set[str]]:
     """(source, target, label) -> the articles that state it."""
     edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    units = _unit_articles(store)
+    units = _shared_articles(store)
     cut = len(_TD)
     for s, p, o, g in store.query(_EDGES % _values(EDGE_LABELS), union=False):
         s, o = s.value, o.value

@@ -256,7 +256,7 @@ def _check_endpoint(endpoint: str, report: PushReport, authorized: bool) -> None
 
 def push(store: GraphStore, endpoint: str, *, state_path: str | Path, options: PushOptions = PushOptions(),
          env: Mapping[str, str] | None = None, progress: Callable[[int], None] | None = None) -> PushReport:
-    """PUT every data graph of ``store`` (each article's, and the shared units graph) to ``endpoint`` (Graph Store Protocol); resume from ``state_path``.
+    """PUT every data graph of ``store`` (each article's, and the shared graph) to ``endpoint`` (Graph Store Protocol); resume from ``state_path``.
 
     ``progress(n)`` is called as graphs are done (sent or found unchanged). Raises
     :class:`PushError` when a request keeps failing; what was sent is in the state file,
@@ -267,7 +267,7 @@ def push(store: GraphStore, endpoint: str, *, state_path: str | Path, options: P
     headers = credentials_from_env(env)
     _check_endpoint(endpoint, report, bool(headers))
     state = PushState(Path(state_path), endpoint)
-    graphs = store.data_graphs()  # the articles' graphs and the units graph they point into
+    graphs = store.data_graphs()  # the articles' graphs and the shared graph they point into
     report.graphs = len(graphs)
     lock = threading.Lock()
 

@@ -20,12 +20,20 @@ STORE_FORMAT = "1"  # bump when the vocabulary or the graph layout changes incom
 META_GRAPH = ox.NamedNode(BASE + "id/graph/meta")
 # Types a reasoner inferred (`thidua check`): queryable, but not article data, so not exported.
 INFERRED_GRAPH = ox.NamedNode(BASE + "id/graph/inferred")
-# The gazetteer units the articles refer to, each described once (articles point to them).
-UNITS_GRAPH = ox.NamedNode(BASE + "id/graph/units")
+# Entities the articles refer to whose description does not depend on the article (gazetteer
+# units, people's names, roles, organizations, posts), each described once; articles point to them.
+SHARED_GRAPH = ox.NamedNode(BASE + "id/graph/entities")
 NOT_DATA = (META_GRAPH, INFERRED_GRAPH)
-NOT_ARTICLES = (*NOT_DATA, UNITS_GRAPH)
+NOT_ARTICLES = (*NOT_DATA, SHARED_GRAPH)
 _STORE_NODE = ox.NamedNode(BASE + "id/store")
 _FORMAT = ox.NamedNode(str(TD["storeFormat"]))
+
+# A build writes new articles in atomic bulk loads of about this many quads. Each load adds files
+# RocksDB must later merge, so small batches cost dearly as the store grows (5,000 articles, one
+# core: 104 s with 100k-quad batches written every second, 65 s with 250k-quad ones; 500k saved
+# nothing more and doubled the memory, ~1 GB). A killed build loses the batch in flight, never
+# part of an article.
+DEFAULT_BATCH_QUADS = 250_000
 
 PREFIXES = {
     "td": str(TD),
@@ -60,15 +68,16 @@ def _folder_entries(path: Path) -> set[str]:
 
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_UNIT = ox.NamedNode(str(TD["AdministrativeUnit"]))
-_PRUNE_UNITS = f"""
-DELETE {{ GRAPH {UNITS_GRAPH} {{ ?unit ?p ?o }} }}
+# The links between shared entities (a post's role and organization, a body's unit, a unit's parent).
+SHARED_LINKS = "|".join(f"<{TD[name]}>" for name in ("partOf", "role", "postIn", "jurisdiction"))
+_PRUNE_SHARED = f"""
+DELETE {{ GRAPH {SHARED_GRAPH} {{ ?entity ?p ?o }} }}
 WHERE {{
-  GRAPH {UNITS_GRAPH} {{ ?unit a <{TD["AdministrativeUnit"]}> ; ?p ?o }}
+  GRAPH {SHARED_GRAPH} {{ ?entity a ?class ; ?p ?o }}
   FILTER NOT EXISTS {{
-    GRAPH {UNITS_GRAPH} {{ ?referred <{TD["partOf"]}>* ?unit }}
+    GRAPH {SHARED_GRAPH} {{ ?referred ({SHARED_LINKS})* ?entity }}
     GRAPH ?article {{ ?x ?y ?referred }}
-    FILTER(?article NOT IN ({", ".join(str(g) for g in (UNITS_GRAPH, META_GRAPH, INFERRED_GRAPH))}))
+    FILTER(?article NOT IN ({", ".join(str(g) for g in (SHARED_GRAPH, META_GRAPH, INFERRED_GRAPH))}))
   }}
 }}"""
 _FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.I)
@@ -150,16 +159,16 @@ class GraphStore:
     def has_graph(self, graph_iri: str) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(graph_iri))
 
-    def described_units(self) -> set[str]:
-        """IRIs (as N-Quads terms, ``<…>``) of the units the units graph describes."""
-        return {f"<{q.subject.value}>" for q in self._store.quads_for_pattern(None, _RDF_TYPE, _UNIT, UNITS_GRAPH)}
+    def described_shared(self) -> set[str]:
+        """IRIs (as N-Quads terms, ``<…>``) of the entities the shared graph describes."""
+        return {f"<{q.subject.value}>" for q in self._store.quads_for_pattern(None, _RDF_TYPE, None, SHARED_GRAPH)}
 
-    def prune_units(self) -> int:
-        """Drop from the units graph the units no article refers to any more, directly or as an
-        ancestor of a unit it refers to (after re-loads); returns how many went."""
-        before = len(self.described_units())
-        self._store.update(_PRUNE_UNITS)
-        return before - len(self.described_units())
+    def prune_shared(self) -> int:
+        """Drop from the shared graph the entities no article refers to any more, directly or through
+        another shared entity (a post's organization, a unit's parent); returns how many went."""
+        before = len(self.described_shared())
+        self._store.update(_PRUNE_SHARED)
+        return before - len(self.described_shared())
 
     def remove_graph(self, graph_iri: str) -> None:
         graph = ox.NamedNode(graph_iri)
@@ -186,13 +195,12 @@ class GraphStore:
         return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
 
     def data_graphs(self) -> list[str]:
-        """The graphs that hold data: the articles' and, if any article refers to a gazetteer unit,
-        the units graph."""
-        units = [UNITS_GRAPH.value] if self._store.contains_named_graph(UNITS_GRAPH) else []
-        return self.article_graphs() + units
+        """The graphs that hold data: the articles' and the shared graph."""
+        shared = [SHARED_GRAPH.value] if self._store.contains_named_graph(SHARED_GRAPH) else []
+        return self.article_graphs() + shared
 
     def data_quads(self) -> Iterable[ox.Quad]:
-        """Every quad of the articles and the units they refer to (bookkeeping and inferences left out)."""
+        """Every quad of the articles and the shared entities (bookkeeping and inferences left out)."""
         return (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name not in NOT_DATA)
 
     def count_quads(self) -> int:

@@ -82,7 +82,7 @@ def test_sigkill_mid_build_leaves_whole_articles_and_a_usable_store(tmp_path, co
 
     partial = None
     for share in (0.6, 0.45, 0.75, 0.9):  # of the time a whole build takes here, start-up included
-        process = start("build", corpus, "--store", store, "-q")
+        process = start("build", corpus, "--store", store, "-q", "--batch-quads", "2000")
         if not kill_after(process, share * reference["seconds"]):
             pytest.fail(f"the build finished (exit {process.returncode}) before it could be killed: "
                         f"{process.stderr.read().decode()[-500:]}")

@@ -31,7 +31,7 @@ def test_people_resolve_within_a_province(tmp_path):
         rows = list(store.query("""
             SELECT ?article ?person ?on WHERE { GRAPH ?g {
               ?h a td:PostHolding ; td:holder ?person ; td:attestedBy/td:articleId ?article ; td:attestedOn ?on ;
-                 td:post/td:role/rdfs:label "Chủ tịch"@vi } }"""))
+                 td:post ?post } ?post td:role/rdfs:label "Chủ tịch"@vi }"""))
         person_of = {r["article"].value: r["person"].value for r in rows}
         assert person_of["a1"] == person_of["a2"], "same name, same province: one person"
         assert person_of["b1"] != person_of["a1"], "same name in Lào Cai and Quảng Ninh: two people"

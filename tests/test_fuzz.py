@@ -58,7 +58,7 @@ def test_article_ids_differing_only_in_diacritics_keep_two_graphs(tmp_path):
                                               encoding="utf-8")
     store = tmp_path / "store"
     assert run("build", tmp_path, "--store", store, "-q").returncode == 0
-    assert len(store_graphs(store)) == 4  # two articles, the units they name, the store's bookkeeping graph
+    assert len(store_graphs(store)) == 4  # two articles, the shared entities, the store's bookkeeping graph
 
 
 def test_refusals_name_the_file_and_say_why(fuzz_build):
@@ -94,7 +94,7 @@ def test_facts_and_view_of_hostile_input(fuzz_build):
     result = run("facts", "--store", store, "-o", root / "facts.json")
     assert result.returncode == 0 and not result.traceback, result.stderr
     facts = json.loads((root / "facts.json").read_text(encoding="utf-8"))
-    assert len(facts) == len(store_graphs(store)) - 2  # every article graph; bookkeeping and units graphs aside
+    assert len(facts) == len(store_graphs(store)) - 2  # every article graph; bookkeeping and shared graphs aside
     page = root / "view" / "kg.html"
     result = run("view", "--store", store, "-o", page)
     assert result.returncode == 0 and not result.traceback, result.stderr

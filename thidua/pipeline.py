@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .graph.iri import article_iri
 from .graph.mapping import article_graph
+from .graph.store import DEFAULT_BATCH_QUADS as BATCH_QUADS
 from .graph.store import GraphStore
 from .loaders.extract import extract_facts
 from .loaders.model import ArticleFacts
@@ -67,7 +68,7 @@ class ExtractedArticle:
     article_id: str = ""
     nquads: str = ""  # the article's named graph, one N-Quads line per quad
     quad_count: int = 0
-    units: dict[str, str] = field(default_factory=dict)  # gazetteer unit IRI -> its units-graph lines
+    shared: dict[str, str] = field(default_factory=dict)  # entity IRI -> its lines in the shared graph
     people: frozenset[str] = frozenset()
     posts: frozenset[tuple] = frozenset()
     events: int = 0
@@ -76,7 +77,7 @@ class ExtractedArticle:
 
     @property
     def quads(self) -> list[ox.Quad]:
-        """The article graph's quads (without the units-graph descriptions)."""
+        """The article graph's quads (without the shared-graph descriptions)."""
         return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)) if self.nquads else []
 
 
@@ -91,70 +92,78 @@ def extract_article(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Extrac
                                                  "please report it")
     posts = frozenset((h.person, h.role, h.organization, h.jurisdiction.label if h.jurisdiction else "")
                       for h in facts.posts)
-    nquads, units = article_graph(facts)
+    nquads, shared = article_graph(facts)
     return ExtractedArticle(
         path=str(path), article_id=facts.document.article_id, nquads=nquads, quad_count=nquads.count("\n"),
-        units=units,
+        shared=shared,
         people=frozenset(p.name for p in facts.people) | frozenset(a.name for a in facts.authors),
         posts=posts, events=len(facts.events), empty=facts.is_empty,
     )
 
 
+def extract_chunk(paths: list[str], limits: Limits = DEFAULT_LIMITS) -> list[ExtractedArticle]:
+    """:func:`extract_article` over a few files: one task per chunk keeps the pool's bookkeeping small."""
+    return [extract_article(path, limits) for path in paths]
+
+
+CHUNK_FILES = 16  # files per task sent to a worker
+CHUNKS_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy while the writer writes a batch
+
+
 def extract_parallel(files: list[Path], jobs: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[ExtractedArticle]:
-    """:func:`extract_article` over ``files`` in ``jobs`` processes; results in file order, few in flight."""
+    """:func:`extract_article` over ``files`` in ``jobs`` processes; results in file order, a bounded number
+    in flight (so a huge corpus never queues all its results in memory)."""
     context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])  # workers start with the extractor imported
-    window = max(4, jobs * 8)  # bounded, so a huge corpus never queues all its results in memory
+    chunks = (list(map(str, files[i:i + CHUNK_FILES])) for i in range(0, len(files), CHUNK_FILES))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
-        names = iter(files)
-        for path in itertools.islice(names, window):
-            pending.append((path, pool.submit(extract_article, str(path), limits)))
+        for chunk in itertools.islice(chunks, jobs * CHUNKS_PER_JOB):
+            pending.append((chunk, pool.submit(extract_chunk, chunk, limits)))
         while pending:
-            path, future = pending.popleft()
+            chunk, future = pending.popleft()
+            for chunk_next in itertools.islice(chunks, 1):  # refill first: workers keep busy while we write
+                pending.append((chunk_next, pool.submit(extract_chunk, chunk_next, limits)))
             try:
-                yield future.result()
+                results = future.result()
             except BrokenProcessPool as exc:
-                raise RuntimeError(f"a worker process died while extracting {path} ({exc}); "
+                raise RuntimeError(f"a worker process died while extracting one of {chunk[0]} … {chunk[-1]} ({exc}); "
                                    "rerun with --jobs 1 to see the error") from None
-            for path in itertools.islice(names, 1):
-                pending.append((path, pool.submit(extract_article, str(path), limits)))
+            yield from results
 
 
-# A batch of new articles goes to the store in one atomic bulk load once it holds this many
-# quads or is this old: big enough that the bulk loader's per-call cost is spread thin, small
-# enough that a killed build loses at most a second or so of work (whole articles either way).
-BATCH_QUADS = 100_000
-BATCH_SECONDS = 1.0
+# A batch is also written once it is this old, so a killed build loses little work.
+BATCH_SECONDS = 30.0
 
 
 def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
                    progress: Callable[[Path], None] | None = None,
-                   report: BuildReport | None = None) -> BuildReport:
+                   report: BuildReport | None = None, batch_quads: int = BATCH_QUADS) -> BuildReport:
     """The single writer: put each extracted article into ``store`` as its named graph, in the order given.
 
     New articles are bulk-loaded in batches; an article already in the store (a re-load) is
     replaced in its own transaction, after the batch before it has been written.  Each
-    gazetteer unit is described once in the units graph, in the same write as the first
-    article that refers to it; after re-loads, units no article refers to any more are dropped.
+    shared entity (unit, person, role, organization, post) is described once in the shared
+    graph, in the same write as the first article that refers to it; after re-loads, entities
+    no article refers to any more are dropped.
     """
     report = report or BuildReport()
-    described = store.described_units()
+    described = store.described_shared()
     replaced = False
     seen_ids: dict[str, str] = {}
     batch: list[str] = []
     batch_graphs: set[str] = set()
-    batch_quads = 0
+    batch_size = 0
     batch_started = time.monotonic()
 
     def write_batch() -> None:
-        nonlocal batch_quads, batch_started
+        nonlocal batch_size, batch_started
         if batch:
             store.add_new_graphs("".join(batch))
         batch.clear()
         batch_graphs.clear()
-        batch_quads = 0
+        batch_size = 0
         batch_started = time.monotonic()
 
     for item in extracted:
@@ -169,17 +178,17 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
         graph = article_iri(item.article_id)
         if graph in batch_graphs:
             write_batch()
-        new_units = "".join(text for unit, text in item.units.items() if unit not in described)
-        described.update(item.units)
+        new_shared = "".join(text for node, text in item.shared.items() if node not in described)
+        described.update(item.shared)
         if store.has_graph(graph):
-            store.replace_graph(graph, item.quads + (list(ox.parse(new_units, format=ox.RdfFormat.N_QUADS))
-                                                     if new_units else []))
+            store.replace_graph(graph, item.quads + (list(ox.parse(new_shared, format=ox.RdfFormat.N_QUADS))
+                                                     if new_shared else []))
             replaced = True
         else:
-            batch.append(item.nquads + new_units)
+            batch.append(item.nquads + new_shared)
             batch_graphs.add(graph)
-            batch_quads += item.quad_count
-            if batch_quads >= BATCH_QUADS or time.monotonic() - batch_started >= BATCH_SECONDS:
+            batch_size += item.quad_count
+            if batch_size >= batch_quads or time.monotonic() - batch_started >= BATCH_SECONDS:
                 write_batch()
         report.articles += 1
         report.triples += item.quad_count
@@ -190,14 +199,15 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
             report.without_facts.append(item.path)
     write_batch()
     if replaced:
-        store.prune_units()
+        store.prune_shared()
     store.flush()
     return report
 
 
 def build(paths: Iterable[str | Path], store: GraphStore, *,
           progress: Callable[[Path], None] | None = None,
-          files: list[Path] | None = None, jobs: int = 1, limits: Limits = DEFAULT_LIMITS) -> BuildReport:
+          files: list[Path] | None = None, jobs: int = 1, limits: Limits = DEFAULT_LIMITS,
+          batch_quads: int = BATCH_QUADS) -> BuildReport:
     """Load every article under ``paths`` into ``store``, one named graph each; keep going past bad files.
 
     With ``jobs`` > 1 the extraction runs in that many processes; this process stays the only
@@ -211,4 +221,4 @@ def build(paths: Iterable[str | Path], store: GraphStore, *,
         extracted = extract_parallel(files, min(jobs, len(files)), limits)
     else:
         extracted = (extract_article(path, limits) for path in files)
-    return load_extracted(store, extracted, progress=progress, report=report)
+    return load_extracted(store, extracted, progress=progress, report=report, batch_quads=batch_quads)
