@@ -115,7 +115,7 @@ def _inside_parentheses(sentence: str, pos: int) -> bool:
 
 
 # A gathering over several days: "(05 - 06/8/2025)", "từ ngày 1 đến ngày 3/9/2023"; it takes its first day.
-_DAY_RANGE = re.compile(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[–-]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})"
+_DAY_RANGE = re.compile(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})"
                         r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.I)
 # Parentheses holding one day or one range of days date an event ("… làm việc với xã (ngày 9/10)");
 # other parentheses hold an anniversary's two dates.
@@ -192,7 +192,7 @@ def _label(text: str, start: int) -> str:
 _HELD_BEFORE = re.compile(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$", re.I)
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
-_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
                          r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)", re.I)
 _REFERENCE_BEFORE = re.compile(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
@@ -203,6 +203,10 @@ _STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{
                                r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)", re.I)
 # The same day as the gathering just reported.
 _SAME_DAY = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", re.I)
+_SAME_DAY_ANYWHERE = re.compile(r",\s*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\s*[.)]?\s*$", re.I)  # "…, chiều cùng ngày."
+_ATTENDED_BEFORE = re.compile(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$", re.I)
+# Ceremonies that open or close another gathering.
+_CEREMONY_OF = ("Lễ khai mạc", "Lễ bế mạc")
 # A working visit: "đoàn công tác … đã đến thăm, làm việc với …", "… đã có buổi làm việc với …".
 _WORKING_VISIT = re.compile(r"(?<![\w])(?:(?:đến\s+)?thăm,?\s+(?:và\s+)?làm việc|(?:có|đã có)\s+buổi làm việc|"
                             r"đến làm việc)\s+(?:với|tại)\b", re.I)
@@ -242,21 +246,35 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 held_after = None
             reference = _REFERENCE_BEFORE.search(before[-25:])
             dated_here = _STARTS_WITH_DATE.match(sentence) and not chosen
-            if not held_before and not held_after and reference and not (
+            # "Chiều cùng ngày, … đã dự Lễ bàn giao …": a gathering reported as attended, on a day given.
+            attended = not chosen and not _FUTURE.search(before) and bool(
+                _ATTENDED_BEFORE.search(before[-30:])
+                and (_SAME_DAY.match(sentence) or _SAME_DAY_ANYWHERE.search(sentence) or _STARTS_WITH_DATE.match(sentence))
+                or re.search(r"\bdự\s+$", before) and _SAME_DAY_ANYWHERE.search(sentence))  # a caption: "…, chiều cùng ngày."
+            if not held_before and not held_after and not attended and reference and not (
                     dated_here and reference.group(1).lower() == "tại"):
                 continue  # "tại hội nghị" refers back, unless the sentence opens with its date
-            if held_before or held_after or (_STARTS_WITH_DATE.match(sentence) and not chosen and not _FUTURE.search(sentence)):
+            if held_before or held_after or attended or (_STARTS_WITH_DATE.match(sentence) and not chosen
+                                                         and not _FUTURE.search(sentence)):
                 chosen.append((m, bool(held_before and "thành công" in held_before.group(0))
                                or bool(held_after and re.search(r"thành công|đã được tổ chức", held_after.group(0)))))
                 if not (held_before and "thành công" in held_before.group(0)):
                     break  # one gathering per sentence, except "tổ chức thành công A và B"
         for m, by_success in chosen:
             kind = _KIND[m.group(1).lower()]
+            if kind in _CEREMONY_OF:
+                # "Lễ khai mạc Liên hoan Cồng chiêng": the opening is part of the festival, which is the event.
+                inner = _KIND_RE.match(sentence, m.end() + 1)
+                if inner and _KIND[inner.group(1).lower()] not in _CEREMONY_OF:
+                    m, kind = inner, _KIND[inner.group(1).lower()]
+                elif kind == "Lễ bế mạc":
+                    continue  # closing a gathering reported on its own
             if _CLOSING.search(sentence[m.end():m.end() + 40]) and any(e.kind == kind for e in events):
                 continue  # "Kỳ họp … đã bế mạc": the session already reported, on its first day
-            date = _first_date(sentence, ctx)
-            if date is None and _SAME_DAY.match(sentence) and events and events[-1].date:
-                date = events[-1].date
+            if (_SAME_DAY.match(sentence) or _SAME_DAY_ANYWHERE.search(sentence)) and events and events[-1].date:
+                date = events[-1].date  # "Cùng ngày, …": whatever other day the sentence names
+            else:
+                date = _first_date(sentence, ctx)
             if date is None and by_success:
                 year = _YEAR.search(sentence)
                 date = (published or "")[:4] or (year.group(1) if year else None) or (

@@ -183,7 +183,8 @@ COMPOUND_STARTS: dict[str, frozenset[str]] = {
 # Event head nouns, longest first; the key is matched case-insensitively, the value is the kind written.
 EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("lễ phát động", "Lễ phát động"), ("lễ kỷ niệm", "Lễ kỷ niệm"), ("lễ tuyên dương", "Lễ tuyên dương"),
-    ("lễ trao", "Lễ trao"), ("lễ khen thưởng", "Lễ khen thưởng"), ("lễ ra mắt", "Lễ ra mắt"),
+    ("lễ trao tặng", "Lễ trao tặng"), ("lễ trao giải", "Lễ trao giải"), ("lễ trao thưởng", "Lễ trao thưởng"),
+    ("lễ trao", "Lễ trao"), ("lễ giao nhận quân", "Lễ giao nhận quân"), ("lễ hội", "Lễ hội"), ("lễ khen thưởng", "Lễ khen thưởng"), ("lễ ra mắt", "Lễ ra mắt"),
     ("lễ khai mạc", "Lễ khai mạc"), ("lễ công bố", "Lễ công bố"), ("lễ mít tinh", "Lễ mít tinh"),
     ("lễ ký kết", "Lễ ký kết"), ("lễ khánh thành", "Lễ khánh thành"), ("lễ khởi công", "Lễ khởi công"),
     ("lễ đón nhận", "Lễ đón nhận"), ("lễ tổng kết", "Lễ tổng kết"), ("lễ bế mạc", "Lễ bế mạc"),

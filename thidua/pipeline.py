@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -137,6 +138,39 @@ def extract_parallel(files: list[Path], jobs: int, limits: Limits = DEFAULT_LIMI
 BATCH_SECONDS = 30.0
 
 
+class _BatchWriter:
+    """Bulk-loads batches in a background thread, one at a time, so that reading and extracting go on
+    while a batch is written (Oxigraph releases the GIL while it loads; a batch of 250k quads takes
+    seconds, long enough to starve --jobs workers otherwise). Errors surface at the next call."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.graphs: set[str] = set()  # article graphs written or being written by this writer
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def submit(self, text: str, graphs: set[str]) -> None:
+        self.wait()
+        self.graphs |= graphs
+        self._thread = threading.Thread(target=self._load, args=(text,), name="thidua-batch-writer")
+        self._thread.start()
+
+    def _load(self, text: str) -> None:
+        try:
+            self.store.add_new_graphs(text)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            self._error = exc
+
+    def wait(self) -> None:
+        """Return once the batch in flight, if any, is in the store."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+
 def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
                    progress: Callable[[Path], None] | None = None,
                    report: BuildReport | None = None, batch_quads: int = BATCH_QUADS) -> BuildReport:
@@ -156,11 +190,12 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
     batch_graphs: set[str] = set()
     batch_size = 0
     batch_started = time.monotonic()
+    writer = _BatchWriter(store)
 
     def write_batch() -> None:
         nonlocal batch_size, batch_started
         if batch:
-            store.add_new_graphs("".join(batch))
+            writer.submit("".join(batch), set(batch_graphs))
         batch.clear()
         batch_graphs.clear()
         batch_size = 0
@@ -176,11 +211,13 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
             report.duplicates.append(f"{item.path}: same article id as {seen_ids[item.article_id]}; it replaces it")
         seen_ids[item.article_id] = item.path
         graph = article_iri(item.article_id)
-        if graph in batch_graphs:
-            write_batch()
+        if graph in batch_graphs or graph in writer.graphs:
+            write_batch()  # the same article twice: the first copy goes in before the second replaces it
+            writer.wait()
         new_shared = "".join(text for node, text in item.shared.items() if node not in described)
         described.update(item.shared)
         if store.has_graph(graph):
+            writer.wait()  # the batches before it first, so the store follows the file order
             store.replace_graph(graph, item.quads + (list(ox.parse(new_shared, format=ox.RdfFormat.N_QUADS))
                                                      if new_shared else []))
             replaced = True
@@ -198,6 +235,7 @@ def load_extracted(store: GraphStore, extracted: Iterable[ExtractedArticle], *,
         if item.empty:
             report.without_facts.append(item.path)
     write_batch()
+    writer.wait()
     if replaced:
         store.prune_shared()
     store.flush()
