@@ -19,7 +19,7 @@ _CHROME_LINE = re.compile(
     r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
     r"Bản quyền|Copyright|©|Cơ quan chủ quản|Chịu trách nhiệm|Địa chỉ:|Điện thoại:|Email:|"
     r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:|Tin cùng chuyên mục|"
-    r"Tin đã đưa|Các tin đã đưa|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác)",
+    r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin khác|Các tin khác|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác)",
     re.I,
 )
 _BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
@@ -88,6 +88,8 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
         names, _ = split_byline(text[: dash_affiliation.start()])
         return (names, dash_affiliation.group(1).strip()) if names else ((), None)
     text = re.sub(r"^CTV\s*\.?\s*", "", text)
+    if _SOURCE_OUTLET.match(text):
+        return (), None  # "Nguồn: Báo Lào Cai": where the story comes from, not who wrote it
     text = _BYLINE_PREFIX.sub("", text)
     affiliation = None
     m = _BYLINE_AFFILIATION.search(text)
@@ -103,6 +105,8 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(parts), affiliation
 
 
+_SOURCE_OUTLET = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*(?:Báo|Tạp chí|Cổng|Trang|Đài|Sở|Ban|Phòng|Văn phòng|Trung tâm|UBND|"
+                            r"Ủy ban|Huyện ủy|Tỉnh ủy|Thành ủy|TTXVN|VTV|VOV|Thông tấn)\b", re.I)
 _RELATED_ITEM = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)$|^[^|]{1,40}(\|[^|]{1,40}){2,}$")
 
 

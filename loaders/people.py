@@ -35,6 +35,9 @@ _TRIGGER = WordScan(
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
     r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ")
 _COLON = re.compile(r"\s*:")
+_NOT_IN_LOWER_NAME = frozenset("""và của là có đã được tại với cho các những tỉnh huyện quận xã phường đồng chí ông bà
+nguyên đảng ủy ban""".split())
+_LOWER_MIDDLES = frozenset({"thị", "văn", "đức", "hữu", "công", "đình", "ngọc", "minh", "quang", "xuân", "thanh"})
 _SPACES = re.compile(r"\s*")
 _AGAIN = re.compile(r"(đồng chí|ông|bà)\s+", re.I)
 _PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà"}
@@ -49,9 +52,9 @@ _FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
 _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b|"
-                        r"(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
-                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*")
+_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
+                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
+                        r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
 _ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
 # Lower-case words that may continue a body's name after a capitalised word ("Ban Tuyên giáo").
@@ -113,10 +116,20 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
         return None
     words = [first]
     end = m.end()
+    if first[0].islower():  # "nguyễn thị Lan Phương": a miscased name may keep its middle syllable low too
+        middle = _LOWER_WORD.match(text, end)
+        if middle and middle.group(1) in _LOWER_MIDDLES:
+            if not _CAP_WORD.match(text, middle.end()):
+                return None  # all in lower case: only a title after it can tell (_lower_case_name_at)
+            words.append(middle.group(1))
+            end = middle.end()
     while len(words) < 5:
         nxt = _CAP_WORD.match(text, end)
-        if not nxt or nxt.group(1) in NAME_STOPWORDS or (nxt.group(1).isupper() and len(nxt.group(1)) > 1):
+        if not nxt or (nxt.group(1).isupper() and len(nxt.group(1)) > 1):
             break
+        if nxt.group(1) in NAME_STOPWORDS and not (nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1)
+                                                   and not _MEMBER_RE.match(text, nxt.end() + 1)):
+            break  # "Nguyên" is a given name unless a title follows ("… Nguyên Bí thư …")
         words.append(nxt.group(1))
         end = nxt.end()
     following = _LOWER_WORD.match(text, end)
@@ -137,7 +150,7 @@ def _lower_case_name_at(text: str, pos: int, units_at: dict) -> tuple[str, int] 
     if not m:
         return None
     words = m.group(1).split()
-    if words[0].capitalize() not in SURNAMES or any(w in _BODY_STOP_LOWER or w in _ROLE_WORDS for w in words[1:]):
+    if words[0].capitalize() not in SURNAMES or any(w in _NOT_IN_LOWER_NAME for w in words[1:]):
         return None
     titles, _ = titles_at(text, m.end(), units_at)
     if not titles:
@@ -342,7 +355,8 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             pos = colon.end()
         first = True
         while True:
-            name = _name_at(text, pos, lower_first=first and trigger in ("đồng chí", "các đồng chí"),
+            name = _name_at(text, pos, lower_first=(first or trigger in _PLURAL_TRIGGERS)
+                            and trigger in ("đồng chí", "các đồng chí"),
                             need_surname=not first and trigger not in _PLURAL_TRIGGERS)
             if (not name or len(name[0].split()) < 2) and trigger in ("đồng chí", "các đồng chí"):
                 name = _lower_case_name_at(text, pos, units_at) or name

@@ -18,6 +18,8 @@ BLIND = ROOT / "tests" / "blind" / "articles"
 BLIND_EXPECTED = ROOT / "tests" / "blind" / "expected"
 BLIND2 = ROOT / "tests" / "blind2" / "articles"
 BLIND2_EXPECTED = ROOT / "tests" / "blind2" / "expected"
+BLIND3 = ROOT / "tests" / "blind3" / "articles"
+BLIND3_EXPECTED = ROOT / "tests" / "blind3" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

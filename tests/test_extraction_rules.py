@@ -1,0 +1,71 @@
+"""Rules of the genre, each on a short text of its own (the corpora test them together)."""
+from __future__ import annotations
+
+import pytest
+
+from thidua.loaders.extract import extract_facts
+from thidua.loaders.reading import article_from_bytes
+
+
+def facts_of(body: str, title: str = "Tin hoạt động", dateline: str = "20/12/2023 08:00", byline: str = "Thu Hà"):
+    text = f"{title}\n{dateline}\n{body}\n{byline}\n"
+    return extract_facts(article_from_bytes(text.encode("utf-8"), "rule.txt"))
+
+
+def events(facts) -> list[tuple[str, str | None]]:
+    return sorted((e.kind, e.date) for e in facts.events)
+
+
+@pytest.mark.parametrize("body,expected", [
+    # A day range, in parentheses or not, gives its first day.
+    ("Trong 2 ngày (05 - 06/8/2023), Đảng bộ xã Mèo Vạc long trọng tổ chức Đại hội đại biểu lần thứ I.",
+     [("Đại hội", "2023-08-05")]),
+    ("Trong 2 ngày 18 và 19/12, HĐND huyện Thuận Châu đã tổ chức Kỳ họp thứ Bảy.", [("Kỳ họp", "2023-12-18")]),
+    # A day that names a calendar day is not the day of the gathering.
+    ("Nhân Ngày Nhà giáo Việt Nam 20/11, ngày 17/11/2023, UBND huyện tổ chức Lễ tuyên dương 41 nhà giáo.",
+     [("Lễ tuyên dương", "2023-11-17")]),
+    # A working visit, dated in parentheses.
+    ("Đoàn công tác của tỉnh đã đến thăm, làm việc với Đảng ủy, UBND xã Bắc Hà (ngày 9/10).",
+     [("Buổi làm việc", "2023-10-09")]),
+    # "Cùng ngày" takes the day of the gathering before it, whatever other day the sentence names.
+    ("Sáng 7/12, Huyện ủy tổ chức Hội nghị tổng kết. Cùng ngày, Huyện ủy tổ chức Lễ trao tặng Huy hiệu Đảng đợt 7/11.",
+     [("Hội nghị", "2023-12-07"), ("Lễ trao tặng", "2023-12-07")]),
+    # An opening ceremony is part of the festival it opens; a closing one of the session reported.
+    ("Tối 20/11, tại sân vận động xã diễn ra Lễ khai mạc Liên hoan Cồng chiêng xã Ia O lần thứ nhất.",
+     [("Liên hoan", "2023-11-20")]),
+    ("Sáng 14/12, HĐND huyện long trọng khai mạc Kỳ họp thứ Mười. Chiều 15/12, Kỳ họp thứ Mười đã bế mạc.",
+     [("Kỳ họp", "2023-12-14")]),
+    # Held "vừa qua": an event without a day; planned ones are no events.
+    ("Vừa qua, Ủy ban MTTQ xã đã tổ chức Hội nghị sơ kết công tác Mặt trận.", [("Hội nghị", None)]),
+    ("Huyện sẽ tổ chức Hội nghị tổng kết vào ngày 28/12.", []),
+])
+def test_event_rules(body, expected):
+    assert events(facts_of(body)) == expected
+
+
+def test_a_lower_case_name_is_read_when_a_title_confirms_it():
+    facts = facts_of("Dự kỳ họp có đồng chí lý văn thành - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Mường Tè.")
+    assert [p.name for p in facts.people] == ["Lý Văn Thành"]
+    assert {(h.role, h.organization) for h in facts.posts} == {("Phó Bí thư", "Huyện ủy"), ("Chủ tịch", "Ủy ban nhân dân")}
+
+
+def test_a_standing_committee_takes_the_party_committee_named_beside_it():
+    facts = facts_of("Tham dự có đồng chí Đặng Văn Thạch, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy Long Biên.")
+    assert ("Ủy viên", "Ban Thường vụ Quận ủy") in {(h.role, h.organization) for h in facts.posts}
+
+
+def test_nguyen_is_a_given_name_unless_a_title_follows():
+    facts = facts_of("Phát biểu khai mạc, đồng chí Ksor Nguyên, Chủ tịch UBND xã Ia O cho biết.")
+    assert [p.name for p in facts.people] == ["Ksor Nguyên"]
+
+
+def test_a_source_outlet_is_no_author():
+    assert facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="Nguồn: Báo Lào Cai").authors == []
+    assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="Bài, ảnh: Đức Minh").authors] \
+        == ["Đức Minh"]
+
+
+def test_a_unit_spelled_otherwise_keeps_the_article_spelling():
+    facts = facts_of("UBND huyện Mù Cang Chải đề nghị các xã chủ động phòng, chống rét.", dateline="18/01/2024 15:42")
+    [place] = [p for p in facts.places if p.place.unit_type == "huyện"]
+    assert place.place.name == "Mù Căng Chải" and place.written == "huyện Mù Cang Chải"
