@@ -63,6 +63,29 @@ def headroom(processes: int = 2, n: int = 6_000_000) -> float:
     return processes * alone / together
 
 
+def _extract_all(paths: list[str]) -> float:
+    started = time.perf_counter()
+    for path in paths:
+        extract_article(path)
+    return time.perf_counter() - started
+
+
+def ceiling(files: list[Path]) -> float:
+    """What two processes gain here on this very work: the files extracted by one process, then split
+    between two independent ones (no pool, no writer); the ratio of the times."""
+    import multiprocessing
+
+    paths = [str(f) for f in files]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        pool.apply(extract_article, (paths[0],))  # warm up
+        alone = pool.apply(_extract_all, (paths,))
+    with context.Pool(2) as pool:
+        pool.map(extract_article, paths[:2])
+        together = max(pool.map(_extract_all, [paths[0::2], paths[1::2]]))
+    return alone / together
+
+
 def timed_extraction(files: list[Path], jobs: int) -> float:
     started = time.perf_counter()
     items = list(extract_parallel(files, jobs)) if jobs > 1 else [extract_article(f) for f in files]
@@ -75,6 +98,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=8, help="copies of each bundled article")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--runs", type=int, default=1, help="builds per --jobs value (the best is kept)")
+    parser.add_argument("--one-core-baseline", action="store_true",
+                        help="also build with --jobs 1 on one core only (the build's own writer thread included), "
+                             "the baseline for 'speed-up from one core to two'")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="thidua-bench-parallel-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -102,6 +128,16 @@ def main() -> None:
                   f"  | extraction alone {best_extraction:6.2f} s"
                   f"  speed-up x{extraction_baseline / best_extraction:.2f}"
                   f"  | writer process CPU {parent_cpu:.2f} s; store identical")
+        if args.one_core_baseline and hasattr(os, "sched_setaffinity"):
+            every = os.sched_getaffinity(0)
+            os.sched_setaffinity(0, {min(every)})
+            try:
+                pinned = min(timed_build(corpus, Path(tmp) / f"store-pinned-{run}", 1)[0] for run in range(args.runs))
+            finally:
+                os.sched_setaffinity(0, every)
+            print(f"--jobs 1 on one core: build {pinned:6.2f} s  {count / pinned:6.1f} articles/s; "
+                  f"from one core to two: x{pinned / best:.2f} (--jobs {args.jobs[-1]}); "
+                  f"this machine's ceiling, two independent extraction processes: x{ceiling(files):.2f}")
         print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}; "
               f"CPUs free: {headroom():.2f} of 2")
 
