@@ -35,6 +35,17 @@ _TRIGGER = WordScan(
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
     r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ")
 _COLON = re.compile(r"\s*:")
+_PHOTO_CREDIT = re.compile(r"(?<![\w])Ảnh\s*:")
+_NOT_A_PHOTOGRAPHER = frozenset("Báo Cổng Trang Đài Sở Ban Phòng Trung Tư Internet Nguồn Theo Tạp Thông Văn Hội Ủy".split())
+
+
+_CREDIT_END = re.compile(r"[ .)\]]*(?=\n|$)")
+
+
+def _credit_end(text: str, pos: int) -> int:
+    """``pos`` if a credit may end there (only spaces, a full stop or a bracket before the line ends), else -1."""
+    return pos if _CREDIT_END.match(text, pos) else -1
+_AND = re.compile(r" và(?= )")
 _NOT_IN_LOWER_NAME = frozenset("""và của là có đã được tại với cho các những tỉnh huyện quận xã phường đồng chí ông bà
 nguyên đảng ủy ban""".split())
 _LOWER_MIDDLES = frozenset({"thị", "văn", "đức", "hữu", "công", "đình", "ngọc", "minh", "quang", "xuân", "thanh"})
@@ -163,6 +174,11 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     m = _FIXED_RE.match(text, pos)
     if m:
         name, level = _FIXED[m.group(1).lower()]
+        joined = _AND.match(text, m.end())
+        other = _FIXED_RE.match(text, joined.end()) if joined else None
+        if other and other.group(1)[0].isupper():
+            # "Văn phòng HĐND và UBND huyện": one office serving two bodies.
+            return f"{name} và {_FIXED[other.group(1).lower()][0]}", level, other.end()
         central = re.match(r" Trung ương(?![\w])", text[m.end():m.end() + 12])
         if central and "Trung ương" not in name:
             return f"{name} Trung ương", "country", m.end() + central.end()
@@ -281,6 +297,8 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
     if body is None:
         return _with_unit(text, role, None, None, former, start, end, units_at)
     name, level, end = body
+    if role.endswith("Chánh Văn phòng") and not name.startswith("Văn phòng"):
+        name = f"Văn phòng {name}"  # the office the chief runs: "Văn phòng Huyện ủy", "Văn phòng HĐND và UBND"
     if role in ("Trưởng", "Phó Trưởng"):
         head = name.split()[0]
         if head in CHIEF_ROLE_BY_HEAD:
@@ -414,7 +432,14 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
                 add(PersonFound(name[0], pos, name[1], titles))
                 bisect.insort(covered, (pos, name[1]))
 
-    # 4. Historical persons.
+    # 4. A photographer credited at the end of a caption: "… phát biểu tại hội nghị. Ảnh: Y Phôn".
+    for m in _PHOTO_CREDIT.finditer(text):
+        name = _name_at(text, m.end(), lower_first=False, need_surname=False)
+        if name and name[1] == _credit_end(text, name[1]) and m.end() not in found \
+                and name[0].split()[0] not in _NOT_A_PHOTOGRAPHER and 2 <= len(name[0].split()) <= 4:
+            add(PersonFound(name[0], _SPACES.match(text, m.end()).end(), name[1], []))
+
+    # 5. Historical persons.
     for m in _HISTORICAL_RE.finditer(text):
         if not starts_word(text, m.start()):
             continue

@@ -69,3 +69,19 @@ def test_a_unit_spelled_otherwise_keeps_the_article_spelling():
     facts = facts_of("UBND huyện Mù Cang Chải đề nghị các xã chủ động phòng, chống rét.", dateline="18/01/2024 15:42")
     [place] = [p for p in facts.places if p.place.unit_type == "huyện"]
     assert place.place.name == "Mù Căng Chải" and place.written == "huyện Mù Cang Chải"
+
+
+def test_the_chief_of_an_office_serves_the_office():
+    facts = facts_of("Dự có bà Hà Thị Mai Hương, Chánh Văn phòng HĐND và UBND huyện, Ủy viên Hội đồng TĐKT huyện Bá Thước.")
+    assert {(h.role, h.organization) for h in facts.posts} == {
+        ("Chánh Văn phòng", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
+        ("Ủy viên", "Hội đồng Thi đua - Khen thưởng")}
+
+
+@pytest.mark.parametrize("caption,people", [
+    ("Đồng chí Y Sơn Mlô tặng hoa chúc mừng. Ảnh: Y Phôn", ["Y Phôn", "Y Sơn Mlô"]),
+    ("Quang cảnh hội nghị. Ảnh: Báo Lào Cai", []),
+    ("Quang cảnh hội nghị (Ảnh: Tư liệu)", []),
+])
+def test_a_photographer_credited_in_a_caption_is_a_person(caption, people):
+    assert sorted(p.name for p in facts_of(caption).people) == people
