@@ -48,17 +48,46 @@ class Layout:
     affiliation: str | None
 
 
+# The many ways portals write when a story went up: "Đăng lúc: 16 giờ 05 phút, ngày 28/10/2025",
+# "Cập nhật ngày: 29/08/2024", "(Cập nhật 14/11/2025)", "17/11/2022 - 14:05 | Lượt xem: 312",
+# "Thứ bảy, ngày 26 tháng 3 năm 2022". The whole line must be such a dateline, nothing more.
+_VIEW_COUNT = re.compile(r"\s*\|?\s*(?:Lượt xem|Lượt đọc|Lượt truy cập|Xem)\s*:?\s*[\d.,]+\s*$", re.I)
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})\s*(?:giờ|:|h)\s*(\d{2})(?:\s*phút|:\d{2})?(?!\d)", re.I)
+_DATELINE_PREFIX = re.compile(
+    r"^(?:(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ nhật)\s*,?\s*)?"
+    r"(?:(?:Đăng lúc|Đăng ngày|Ngày đăng|Ngày cập nhật|Cập nhật lúc|Cập nhật ngày|Cập nhật|Thời gian đăng|"
+    r"Thời gian|Ngày xuất bản|Xuất bản)\s*:?\s*)?", re.I)
+_LOOSE_DATE = re.compile(r"^[\s,|–-]*(?:ngày\s+)?(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|"
+                         r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4}))[\s,|–-]*$", re.I)
+
+
+def _loose_dateline(line: str) -> tuple | None:
+    text = _VIEW_COUNT.sub("", line.strip().strip("()").strip())
+    clock = _CLOCK.search(text)
+    if clock:
+        text = text[:clock.start()] + " " + text[clock.end():]
+    text = _DATELINE_PREFIX.sub("", text.strip(), count=1)
+    text = re.sub(r"^\s*(?:lúc|vào)\s*", "", text, flags=re.I)
+    m = _LOOSE_DATE.match(text)
+    if not m:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    return day, month, year, (clock.group(1) if clock else None), (clock.group(2) if clock else None)
+
+
 def parse_dateline(line: str) -> str | None:
-    """ "09/12/2021 16:30" -> "2021-12-09T16:30"; "20/01/2021" -> "2021-01-20"."""
+    """ "09/12/2021 16:30" -> "2021-12-09T16:30"; "20/01/2021" -> "2021-01-20"; also the wordier forms
+    portals use ("Đăng lúc: 16 giờ 05 phút, ngày 28/10/2025")."""
     line = line.strip()
     m = _DATELINE.match(line)
     if m:
         day, month, year, hour, minute = m.groups()
+    elif _TIME_FIRST_DATELINE.match(line):
+        hour, minute, day, month, year = _TIME_FIRST_DATELINE.match(line).groups()
+    elif len(line) <= 90 and (loose := _loose_dateline(line)):
+        day, month, year, hour, minute = loose
     else:
-        m = _TIME_FIRST_DATELINE.match(line)
-        if not m:
-            return None
-        hour, minute, day, month, year = m.groups()
+        return None
     try:
         iso = datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:

@@ -20,6 +20,8 @@ BLIND2 = ROOT / "tests" / "blind2" / "articles"
 BLIND2_EXPECTED = ROOT / "tests" / "blind2" / "expected"
 BLIND3 = ROOT / "tests" / "blind3" / "articles"
 BLIND3_EXPECTED = ROOT / "tests" / "blind3" / "expected"
+BLIND4 = ROOT / "tests" / "blind4" / "articles"
+BLIND4_EXPECTED = ROOT / "tests" / "blind4" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from thidua.loaders.extract import extract_facts
+from thidua.loaders.layout import parse_dateline
 from thidua.loaders.reading import article_from_bytes
 
 
@@ -85,3 +86,18 @@ def test_the_chief_of_an_office_serves_the_office():
 ])
 def test_a_photographer_credited_in_a_caption_is_a_person(caption, people):
     assert sorted(p.name for p in facts_of(caption).people) == people
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Đăng lúc: 16 giờ 05 phút, ngày 28/10/2025", "2025-10-28T16:05"),
+    ("Cập nhật ngày: 29/08/2024", "2024-08-29"),
+    ("(Cập nhật 14/11/2025)", "2025-11-14"),
+    ("17/11/2022 - 14:05 | Lượt xem: 312", "2022-11-17T14:05"),
+    ("Thứ bảy, ngày 26 tháng 3 năm 2022", "2022-03-26"),
+    ("Thứ Năm, 14/12/2023 | 15:20", "2023-12-14T15:20"),
+    # A sentence that opens with a date is no dateline.
+    ("Ngày 28/10/2025, UBND xã tổ chức hội nghị", None),
+    ("Sáng 25/3/2022, Đảng ủy tổ chức lễ kỷ niệm", None),
+])
+def test_datelines_in_the_forms_portals_write_them(line, iso):
+    assert parse_dateline(line) == iso
