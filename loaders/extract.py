@@ -51,6 +51,13 @@ def _subject(ex_text: str, title_len: int, units: list[UnitMention], site_units:
              bare_title_units: list[Place], gaz: Gazetteer, on_date: str | None) -> Subject:
     first_paragraph_end = ex_text.find("\n", title_len + 1)
     first_paragraph_end = len(ex_text) if first_paragraph_end < 0 else first_paragraph_end
+    # "huyện Châu Thành" names a district in several provinces: take the one in a province the
+    # article names ("tỉnh Sóc Trăng"), before the district decides what the article is about.
+    named = [u.place for u in units + site_units if u.place.level == "province"] + \
+            [p for p in bare_title_units if p.level == "province"]
+    for province in dict.fromkeys(named):
+        units = disambiguate(units, province)
+        site_units = disambiguate(site_units, province)
     weighted: list[tuple[Place, float]] = []
     for u in units:
         if u.place.level == "country":

@@ -101,3 +101,12 @@ def test_a_photographer_credited_in_a_caption_is_a_person(caption, people):
 ])
 def test_datelines_in_the_forms_portals_write_them(line, iso):
     assert parse_dateline(line) == iso
+
+
+def test_a_district_named_in_several_provinces_is_the_one_in_the_province_the_article_names():
+    facts = facts_of("Sáng 10/2, UBND huyện Châu Thành, tỉnh Sóc Trăng tổ chức Lễ đón nhận Bằng công nhận xã Thiện Mỹ "
+                     "đạt chuẩn nông thôn mới. Ông Huỳnh Văn Đạt, Phó Chủ tịch UBND tỉnh trao Bằng công nhận.",
+                     dateline="11/02/2023")
+    assert {h.jurisdiction.label for h in facts.posts} == {"tỉnh Sóc Trăng"}
+    [district] = [p.place for p in facts.places if p.place.unit_type == "huyện"]
+    assert district.name == "Châu Thành" and district.parent.name == "Sóc Trăng"
