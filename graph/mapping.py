@@ -14,7 +14,6 @@ parses that text for callers that want pyoxigraph quads.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -143,10 +142,14 @@ SHARED_GRAPH = NamedNode(BASE + "id/graph/entities")
 _SHARED_TAIL = f" {SHARED_GRAPH} .\n"
 
 
+def _shared_lines(node: str, triples: list[tuple[str, str]]) -> str:
+    return "".join(f"{node} {p} {o}{_SHARED_TAIL}" for p, o in triples)
+
+
 def _share(w: _Writer, node: str, triples: list[tuple[str, str]]) -> None:
     """Describe ``node`` in the shared graph (once per article; the writer keeps one copy per store)."""
     if node not in w.shared:
-        w.shared[node] = "".join(f"{node} {p} {o}{_SHARED_TAIL}" for p, o in triples)
+        w.shared[node] = _shared_lines(node, triples)
 
 
 def unit_node(w: _Writer, place: Place) -> str:
@@ -162,24 +165,24 @@ def unit_node(w: _Writer, place: Place) -> str:
         return w.described[key]
     node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
     w.described[key] = node
-    _describe_unit(w.add, node, place, [unit_node(w, place.parent)] if place.parent is not None else [])
+    for p, o in _unit_triples(place, [unit_node(w, place.parent)] if place.parent is not None else []):
+        w.add(node, p, o)
     return node
 
 
-def _describe_unit(add: Callable[[str, str, str], None], node: str, place: Place, parents: list[str]) -> None:
-    add(node, RDF_TYPE, T["AdministrativeUnit"])
+def _unit_triples(place: Place, parents: list[str]) -> list[tuple[str, str]]:
+    """(predicate, object) pairs describing a unit, ``parents`` being the IRIs of the units it is part of."""
+    triples = [(RDF_TYPE, T["AdministrativeUnit"])]
     if place.level in LEVEL_CLASS:
-        add(node, RDF_TYPE, T[LEVEL_CLASS[place.level]])
-    add(node, RDFS_LABEL, _vi(place.label))
-    add(node, T["name"], _vi(place.name))
-    add(node, T["unitType"], Literal(place.unit_type))
+        triples.append((RDF_TYPE, T[LEVEL_CLASS[place.level]]))
+    triples += [(RDFS_LABEL, _vi(place.label)), (T["name"], _vi(place.name)), (T["unitType"], Literal(place.unit_type))]
     official = official_code(place.code)
     if official:
-        add(node, T["officialCode"], Literal(official))
+        triples.append((T["officialCode"], Literal(official)))
     if place.valid_until:
-        add(node, T["validUntil"], date_literal(place.valid_until))
-    for parent in parents:
-        add(node, T["partOf"], parent)
+        triples.append((T["validUntil"], date_literal(place.valid_until)))
+    triples += [(T["partOf"], parent) for parent in parents]
+    return triples
 
 
 @lru_cache(maxsize=None)
@@ -191,10 +194,8 @@ def unit_descriptions(code: str) -> dict[str, str]:
     place = gazetteer.by_code(code)
     node = NamedNode(iri.unit_iri(place.unit_type, place.name, place.code))
     parents = gazetteer.parents(code)
-    lines: list[str] = []
-    _describe_unit(lambda s, p, o: lines.append(f"{s} {p} {o}{_SHARED_TAIL}"), node,
-                   place, [NamedNode(iri.unit_iri(p.unit_type, p.name, p.code)) for p in parents])
-    out = {node: "".join(lines)}
+    out = {node: _shared_lines(node, _unit_triples(
+        place, [NamedNode(iri.unit_iri(p.unit_type, p.name, p.code)) for p in parents]))}
     for parent in parents:
         out.update(unit_descriptions(parent.code))
     return out
@@ -277,11 +278,6 @@ def article_quads(facts: ArticleFacts) -> list[ox.Quad]:
     """The quads of the article's named graph and of the shared-graph descriptions it relies on."""
     graph, shared = article_graph(facts)
     return list(ox.parse(graph + "".join(shared.values()), format=ox.RdfFormat.N_QUADS))
-
-
-def article_nquads(facts: ArticleFacts) -> str:
-    """The article's named graph as N-Quads text (one line per distinct quad)."""
-    return article_graph(facts)[0]
 
 
 def article_graph(facts: ArticleFacts) -> tuple[str, dict[str, str]]:

@@ -132,15 +132,14 @@ def _articles_of(graph: str, node: str, shared: dict[str, set[str]]) -> set[str]
     return shared.get(node, set()) if graph == SHARED_GRAPH.value else {graph}
 
 
-def _collect_nodes(store: GraphStore) -> dict[str, dict]:
+def _collect_nodes(store: GraphStore, shared: dict[str, set[str]]) -> dict[str, dict]:
     """Entities of the projected kinds, with their kind, most specific class and source articles."""
     classes: dict[str, set[str]] = defaultdict(set)
     articles: dict[str, set[str]] = defaultdict(set)
-    units = _shared_articles(store)
     cut = len(_TD)
     for s, c, g in store.query(_TYPES % _values(_KIND_OF_CLASS), union=False):
         classes[s.value].add(c.value[cut:])
-        articles[s.value] |= _articles_of(g.value, s.value, units)
+        articles[s.value] |= _articles_of(g.value, s.value, shared)
     nodes = {}
     for iri, found in classes.items():
         kinds = sorted({_KIND_OF_CLASS[c] for c in found}, key=KINDS.index)
@@ -184,10 +183,10 @@ def _holding_dates(store: GraphStore) -> dict[tuple[str, str], set[str]]:
     return dates
 
 
-def _collect_edges(store: GraphStore, nodes: dict[str, dict]) -> dict[tuple[str, str, str], set[str]]:
+def _collect_edges(store: GraphStore, nodes: dict[str, dict],
+                   shared: dict[str, set[str]]) -> dict[tuple[str, str, str], set[str]]:
     """(source, target, label) -> the articles that state it."""
     edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    units = _shared_articles(store)
     cut = len(_TD)
     for s, p, o, g in store.query(_EDGES % _values(EDGE_LABELS), union=False):
         s, o = s.value, o.value
@@ -196,15 +195,16 @@ def _collect_edges(store: GraphStore, nodes: dict[str, dict]) -> dict[tuple[str,
         label, subject_kinds = EDGE_LABELS[p.value[cut:]]
         if subject_kinds is not None and nodes[s]["kind"] not in subject_kinds:
             continue
-        edges[(s, o, label)] |= _articles_of(g.value, s, units)
+        edges[(s, o, label)] |= _articles_of(g.value, s, shared)
     return edges
 
 
 def project(store: GraphStore) -> nx.MultiDiGraph:
     """The store as a labelled multigraph: nodes and edges inserted in sorted order (deterministic)."""
-    nodes = _collect_nodes(store)
+    shared = _shared_articles(store)
+    nodes = _collect_nodes(store, shared)
     _fill_attributes(store, nodes)
-    edges = _collect_edges(store, nodes)
+    edges = _collect_edges(store, nodes, shared)
     holding_dates = _holding_dates(store)
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(

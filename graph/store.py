@@ -77,7 +77,7 @@ WHERE {{
   FILTER NOT EXISTS {{
     GRAPH {SHARED_GRAPH} {{ ?referred ({SHARED_LINKS})* ?entity }}
     GRAPH ?article {{ ?x ?y ?referred }}
-    FILTER(?article NOT IN ({", ".join(str(g) for g in (SHARED_GRAPH, META_GRAPH, INFERRED_GRAPH))}))
+    FILTER(?article NOT IN ({", ".join(str(g) for g in NOT_ARTICLES)}))
   }}
 }}"""
 _FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.I)
@@ -163,12 +163,10 @@ class GraphStore:
         """IRIs (as N-Quads terms, ``<…>``) of the entities the shared graph describes."""
         return {f"<{q.subject.value}>" for q in self._store.quads_for_pattern(None, _RDF_TYPE, None, SHARED_GRAPH)}
 
-    def prune_shared(self) -> int:
+    def prune_shared(self) -> None:
         """Drop from the shared graph the entities no article refers to any more, directly or through
-        another shared entity (a post's organization, a unit's parent); returns how many went."""
-        before = len(self.described_shared())
+        another shared entity (a post's organization, a unit's parent)."""
         self._store.update(_PRUNE_SHARED)
-        return before - len(self.described_shared())
 
     def remove_graph(self, graph_iri: str) -> None:
         graph = ox.NamedNode(graph_iri)

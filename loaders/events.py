@@ -129,12 +129,13 @@ def _date_matches(sentence: str):
     """Day matches in order, a range of days standing as one match (its first day)."""
     ranges = [(m.start(), m.end(), (m.group(1), m.group(3), m.group(4))) for m in _DAY_RANGE.finditer(sentence)
               if int(m.group(1)) < int(m.group(2))]
+    found = list(ranges)
     for m in _DAY_MONTH.finditer(sentence):
         if any(start <= m.start() < end for start, end, _ in ranges):
             continue
         groups = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-        ranges.append((m.start(), m.end(), groups))
-    return sorted(ranges)
+        found.append((m.start(), m.end(), groups))
+    return sorted(found)
 
 
 def _first_date(sentence: str, ctx: YearContext) -> str | None:
@@ -204,6 +205,17 @@ _STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{
 # The same day as the gathering just reported.
 _SAME_DAY = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", re.I)
 _SAME_DAY_ANYWHERE = re.compile(r",\s*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\s*[.)]?\s*$", re.I)  # "…, chiều cùng ngày."
+
+
+def _on_same_day(sentence: str) -> bool:
+    return bool(_SAME_DAY.match(sentence) or _SAME_DAY_ANYWHERE.search(sentence))
+
+
+def _after(date: str, published: str | None) -> bool:
+    """Is ``date`` (at any precision) later than the publication day: not (yet) held?"""
+    return bool(published and date and date[:len(published)] > published[:len(date)])
+
+
 _ATTENDED_BEFORE = re.compile(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$", re.I)
 # Ceremonies that open or close another gathering.
 _CEREMONY_OF = ("Lễ khai mạc", "Lễ bế mạc")
@@ -227,7 +239,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
         visit = _WORKING_VISIT.search(sentence)
         if visit and not _KIND_RE.search(sentence, 0, visit.start()) and not _FUTURE.search(sentence[:visit.start()]):
             date = _first_date(sentence, ctx)
-            if date and not (published and date[:len(published)] > published[:len(date)]):
+            if date and not _after(date, published):
                 place = _event_place(sentence, s.start, len(sentence), units, home)
                 events.append(EventFound("Buổi làm việc", date, place, _label(sentence, 0),
                                          s.start + visit.start(), s.start + visit.end(),
@@ -249,7 +261,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             # "Chiều cùng ngày, … đã dự Lễ bàn giao …": a gathering reported as attended, on a day given.
             attended = not chosen and not _FUTURE.search(before) and bool(
                 _ATTENDED_BEFORE.search(before[-30:])
-                and (_SAME_DAY.match(sentence) or _SAME_DAY_ANYWHERE.search(sentence) or _STARTS_WITH_DATE.match(sentence))
+                and (_on_same_day(sentence) or _STARTS_WITH_DATE.match(sentence))
                 or re.search(r"\bdự\s+$", before) and _SAME_DAY_ANYWHERE.search(sentence))  # a caption: "…, chiều cùng ngày."
             if not held_before and not held_after and not attended and reference and not (
                     dated_here and reference.group(1).lower() == "tại"):
@@ -271,7 +283,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                     continue  # closing a gathering reported on its own
             if _CLOSING.search(sentence[m.end():m.end() + 40]) and any(e.kind == kind for e in events):
                 continue  # "Kỳ họp … đã bế mạc": the session already reported, on its first day
-            if (_SAME_DAY.match(sentence) or _SAME_DAY_ANYWHERE.search(sentence)) and events and events[-1].date:
+            if _on_same_day(sentence) and events and events[-1].date:
                 date = events[-1].date  # "Cùng ngày, …": whatever other day the sentence names
             else:
                 date = _first_date(sentence, ctx)
@@ -281,7 +293,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                     str(ctx.frequent_year) if ctx.frequent_year else None)
             if date is None and _RECENTLY.search(sentence[:m.start()]) and not _FUTURE.search(sentence[:m.start()]):
                 date = ""  # held, on a day the article does not give
-            if date is None or (published and date and date[:len(published)] > published[:len(date)]):
+            if date is None or _after(date, published):
                 continue  # no date, or after the article was written: not (yet) held
             place = _event_place(sentence, s.start, m.start(), units, home)
             if _NATIONWIDE.search(sentence[m.start():m.start() + 80]) and kind == "Đại hội":

@@ -168,7 +168,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
         for title, place, body in zip(person.titles, _jurisdictions(person.titles, subject), bodies):
             if body == "Ban Thường vụ":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy": the committee named next to it.
-                committee = next((b.rsplit(" ", 2)[-2] + " " + b.rsplit(" ", 1)[-1] for b in bodies
+                committee = next((" ".join(b.split()[-2:]) for b in bodies
                                   if b and b != body and b.endswith(" ủy") and len(b.split()) >= 2), None)
                 body = f"Ban Thường vụ {committee}" if committee else body
             if title.former or body is None:

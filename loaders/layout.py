@@ -82,8 +82,8 @@ def parse_dateline(line: str) -> str | None:
     m = _DATELINE.match(line)
     if m:
         day, month, year, hour, minute = m.groups()
-    elif _TIME_FIRST_DATELINE.match(line):
-        hour, minute, day, month, year = _TIME_FIRST_DATELINE.match(line).groups()
+    elif time_first := _TIME_FIRST_DATELINE.match(line):
+        hour, minute, day, month, year = time_first.groups()
     elif len(line) <= 90 and (loose := _loose_dateline(line)):
         day, month, year, hour, minute = loose
     else:

@@ -67,6 +67,11 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
 _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công"})
 
 
+def _run_end(run: re.Match, words: list[str], seps: list[str], used: int) -> int:
+    """Where the first ``used`` words of a name run end in the text."""
+    return run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+
+
 def _split_run(run: str) -> tuple[list[str], list[str]]:
     parts = re.split(r"( ?[-–] ?| )", run)
     words = parts[0::2]
@@ -101,7 +106,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                 if name.isupper():
                     name = name.title()
                 places = [Place(unit_type, name, level=TYPE_LEVEL.get(unit_type))]
-        end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+        end = _run_end(run, words, seps, used)
         found.append(UnitMention(places[0], m.start(), end, tuple(places[1:]),
                                  _written(text[run.start(1):end], places[0])))
         found.extend(_listed_after(text, end, unit_type, gaz, on_date))
@@ -115,7 +120,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         words, seps = _split_run(run.group(1))
         places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
         if places:
-            end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+            end = _run_end(run, words, seps, used)
             found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
     for m in VIETNAM_RE.finditer(text):
         if starts_word(text, m.start()):
@@ -149,7 +154,7 @@ def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: 
         places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
         if not places:
             return out
-        end = run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
+        end = _run_end(run, words, seps, used)
         out.append(UnitMention(places[0], run.start(1), end, tuple(places[1:]), _written(text[run.start(1):end], places[0])))
         pos = end
 
