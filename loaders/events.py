@@ -119,7 +119,7 @@ _DAY_RANGE = re.compile(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[
                         r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.I)
 # Parentheses holding one day or one range of days date an event ("… làm việc với xã (ngày 9/10)");
 # other parentheses hold an anniversary's two dates.
-_EVENT_PARENTHESIS = re.compile(r"\(\s*(?:ngày\s+|từ\s+ngày\s+)?\d{1,2}(?:\s*(?:[–-]|đến(?:\s+ngày)?)\s*\d{1,2})?\s*/\s*\d{1,2}"
+_EVENT_PARENTHESIS = re.compile(r"\(\s*(?:ngày\s+|từ\s+ngày\s+)?\d{1,2}(?:\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*\d{1,2})?\s*/\s*\d{1,2}"
                                 r"(?:\s*/\s*\d{4})?\s*\)", re.I)
 # A date that names a day of the calendar, not the day of the gathering: "Nhân Ngày Nhà giáo Việt Nam 20/11, …".
 _NAMED_DAY_BEFORE = re.compile(r"(?:Quốc khánh|khánh|Ngày [A-ZĐ][^,;.()\d]{2,50}?)\s*$")

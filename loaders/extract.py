@@ -17,7 +17,8 @@ from .lexicon import FIXED_BODIES, SURNAMES
 from .model import (Anniversary, ArticleFacts, Author, Award, Event, Participation, PersonMention, Place,
                     PlaceMention, PostHolding, Span)
 from .people import PersonFound, Title, find_people
-from .places import TYPE_LEVEL, VIETNAM, Subject, UnitMention, choose_subject, disambiguate, find_units
+from .places import (TYPE_LEVEL, VIETNAM, Subject, UnitMention, choose_subject, disambiguate, find_units,
+                     unit_named)
 from .reading import ReadArticle
 
 _PARTY_COMMITTEE_BY_TYPE = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy", "thị xã": "Thị ủy",
@@ -79,6 +80,9 @@ def _bare_units(line: str, gaz: Gazetteer, on_date: str | None) -> list[Place]:
         if len({p.level for p in candidates}) == 1 and len(candidates) == 1:
             out.append(candidates[0])
     return out
+
+
+_ELECTED_TO = re.compile(r"\bbầu(?: lại)?(?: giữ chức| làm| vào chức)?\s*$")
 
 
 def _jurisdictions(titles: list[Title], subject: Subject) -> list[Place | None]:
@@ -152,10 +156,11 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
             seen_places.add(u.place.label)
             facts.places.append(PlaceMention(u.place, spans.span(u.start, u.end), u.written))
 
-    people = find_people(etext, units)
+    people = find_people(etext, units, lambda unit_type, name: unit_named(gaz, unit_type, name, subject.province, on_date))
     author_names = {a.name for a in article.authors}
     seen_people: set[str] = set()
     seen_posts: set[tuple] = set()
+    last_body: tuple[str, Place | None, int] | None = None  # the latest title's body, its unit, where it ends
     for person in people:
         if person.name not in seen_people and person.name not in author_names:
             seen_people.add(person.name)
@@ -165,7 +170,15 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
         if person.historical:
             continue
         bodies = [_post_body(t) for t in person.titles]
-        for title, place, body in zip(person.titles, _jurisdictions(person.titles, subject), bodies):
+        places = _jurisdictions(person.titles, subject)
+        for i, title in enumerate(person.titles):
+            if bodies[i] is None and title.unit_type is None and last_body is not None \
+                    and 0 <= title.start - last_body[2] < 400 and _ELECTED_TO.search(etext, max(0, title.start - 30), title.start):
+                # "A được bầu giữ chức Chủ tịch Hội CCB huyện; B được bầu làm Phó Chủ tịch": the same body.
+                bodies[i], places[i] = last_body[0], last_body[1]
+        for title, place, body in zip(person.titles, places, bodies):
+            if body is not None and not title.former:
+                last_body = (body, place, title.end)
             if body == "Ban Thường vụ":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy": the committee named next to it.
                 committee = next((" ".join(b.split()[-2:]) for b in bodies

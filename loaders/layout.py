@@ -31,7 +31,7 @@ _DATELINE = re.compile(
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-|,]?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?)?\s*(?:\(?GMT[+\d:]*\)?)?$",
     re.I)
 _TIME_FIRST_DATELINE = re.compile(r"^(\d{1,2})[:h](\d{2})\s*(?:,|-|\|)?\s*(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.I)
-_BYLINE_PREFIX = re.compile(r"^(Bài và ảnh|Bài, ảnh|Bài ảnh|Tin và ảnh|Tin, ảnh|Tin ảnh|Bài|Tin|Ảnh|Nguồn|"
+_BYLINE_PREFIX = re.compile(r"^(Bài và ảnh|Bài, ảnh|Bài ảnh|Tin và ảnh|Tin, ảnh|Tin ảnh|Bài|Tin|Ảnh|Video|Clip|Nguồn|"
                             r"Tác giả|Người viết|Nhóm phóng viên|PV|CTV)\s*[:.]\s*", re.I)
 _BYLINE_AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
 _NAME_PART = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ']*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ']*){0,4}$")
@@ -97,7 +97,10 @@ def parse_dateline(line: str) -> str | None:
     return iso
 
 
-_AFFILIATION_AFTER_DASH = re.compile(r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Ban|Phòng|Văn phòng|Hội|Tạp chí|TTVH|TT)\b.{2,70})$")
+_AFFILIATION_AFTER_DASH = re.compile(
+    r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Trang|Ban|Phòng|Văn phòng|Hội|Tạp chí|Tổ|Nhóm|Đội|TTVH|TT)\b.{2,70})$")
+# "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
+_INNER_CREDIT = re.compile(r"\s*(?:[–,;-]\s*)(?=(?:Ảnh|ảnh|Bài|Tin|Video|Clip)\s*:)")
 
 
 def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
@@ -106,11 +109,16 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     Returns no names when the line does not look like a byline.
     """
     text = _BUTTON_SUFFIX.sub("", line.strip()).strip()
-    if ";" in text and len(text) <= 90:
-        # "Tin: Hồng Ánh; ảnh: Đức Thắng": each part is a byline of its own.
-        parts = [split_byline(part) for part in text.split(";")]
+    pieces = _INNER_CREDIT.split(text) if len(text) <= 90 else [text]
+    if re.fullmatch(r"Tin|Bài|Video|Clip", pieces[0].strip(), re.I):
+        pieces = [text]  # "Tin, ảnh: Kim Ngân": one credit for both
+    if len(pieces) == 1 and ";" in text and len(text) <= 90:
+        pieces = text.split(";")
+    if len(pieces) > 1:
+        # "Tin: Hồng Ánh; ảnh: Đức Thắng", "Tin: X - Ảnh: Y": each part is a byline of its own.
+        parts = [split_byline(part) for part in pieces]
         if all(names for names, _ in parts):
-            return tuple(n for names, _ in parts for n in names), next((a for _, a in parts if a), None)
+            return tuple(dict.fromkeys(n for names, _ in parts for n in names)), next((a for _, a in parts if a), None)
         return (), None
     dash_affiliation = _AFFILIATION_AFTER_DASH.search(text)
     if dash_affiliation:

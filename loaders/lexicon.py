@@ -11,6 +11,8 @@ ABBREVIATIONS: dict[str, str] = {
     "UBND": "Ủy ban nhân dân",
     "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
     "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "UB": "Ủy ban",  # "UB MTTQ xã"
+    "UBKT": "Ủy ban Kiểm tra",
     "HĐND": "Hội đồng nhân dân",
     "TĐKT": "Thi đua - Khen thưởng",
     "MTTQ": "Mặt trận Tổ quốc",

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HISTORICAL_PERSONS,
                       MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
+from .model import Place
 from .places import LO, UP, UNIT_TYPES, UnitMention
 from .text import WordScan, starts_word, title_case_name
 
@@ -47,7 +49,7 @@ nguyên đảng ủy ban""".split())
 _LOWER_MIDDLES = frozenset({"thị", "văn", "đức", "hữu", "công", "đình", "ngọc", "minh", "quang", "xuân", "thanh"})
 _SPACES = re.compile(r"\s*")
 _AGAIN = re.compile(r"(đồng chí|ông|bà)\s+", re.I)
-_PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà"}
+_PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà", "các"}
 _ROLE_RE = re.compile(
     r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
 _MEMBER_RE = re.compile(r"(nguyên\s+)?(tỉnh ủy viên|huyện ủy viên|thành ủy viên|thị ủy viên|quận ủy viên|"
@@ -228,6 +230,10 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             continue
         break
     if len(words) == 1:
+        if head in _BARE_HEAD_REFERS and (not _CAP_WORD.match(text, end) or _is_name_start(text, end)):
+            earlier = _named_before(text, m.start(1), head)
+            if earlier:
+                return earlier[0], earlier[1], end
         return None
     name = " ".join(words).replace(" ,", ",")
     level = BODY_LEVEL_BY_HEAD.get(head)
@@ -236,6 +242,23 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             level = fixed_level
             break
     return name, level, end
+
+
+# A bare "Sở" or "Phòng" ("các Phó Giám đốc Sở") is the department the text has named in full before:
+# the one named most often (the story's subject, not one it merged from), else the latest.
+_BARE_HEAD_REFERS = frozenset({"Sở", "Phòng"})
+
+
+def _named_before(text: str, pos: int, head: str) -> tuple[str, str | None] | None:
+    named: dict[tuple[str, str | None], tuple[int, int]] = {}  # body -> (times named, last position)
+    start = text.find(head + " ")
+    while 0 <= start < pos:
+        body = _body_at(text, start) if starts_word(text, start) else None
+        if body and body[0] != head:
+            count, _ = named.get(body[:2], (0, 0))
+            named[body[:2]] = (count + 1, start)
+        start = text.find(head + " ", start + 1)
+    return max(named, key=named.__getitem__) if named else None
 
 
 NAME_STOPWORDS_IN_BODY = frozenset({"Đồng", "Dự", "Tại", "Về", "Với", "Cùng", "Theo"})
@@ -343,8 +366,35 @@ def titles_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> tuple[li
     return titles, end
 
 
-def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
-    """Every person the text names, with the titles written beside the name."""
+def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
+                   ) -> tuple[list[Title], int, str | None, bool]:
+    """Titles shared by a list after a plural trigger: (titles, where the list starts, the unit type of
+    "… UBND các huyện:" whose names follow each person in brackets, whether names follow without a
+    colon). No titles where no list follows: a colon, or straight away a family name ("các đồng chí
+    Phó Chủ tịch UBND tỉnh Nguyễn A, Trần B")."""
+    shared, after = titles_at(text, pos, units_at)
+    if not shared:
+        return [], pos, None, False
+    plural = _PLURAL_UNIT.match(text, after)
+    if plural:
+        after = plural.end()
+    colon = _COLON.match(text, after)
+    if colon:
+        return shared, colon.end(), UNIT_TYPES[plural.group(1).lower()] if plural else None, False
+    if not plural and _is_name_start(text, after):
+        return shared, after, None, True
+    return [], pos, None, False
+
+
+_PLURAL_TITLE = re.compile(r"[Cc]ác(?= (?:Phó |Ủy viên|Thường trực|Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tỉnh ủy viên|Huyện ủy viên))")
+_PLURAL_UNIT = re.compile(r" các (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
+_PAREN_PLACE = re.compile(rf"\s*\(((?:{_SYL})(?: (?:{_SYL}|\d+)){{0,3}})\)")
+
+
+def find_people(text: str, units: list[UnitMention],
+                unit_named: Callable[[str, str], Place | None] | None = None) -> list[PersonFound]:
+    """Every person the text names, with the titles written beside the name; ``unit_named(type, name)``
+    finds the unit a bracket after a name means in a list under "… các huyện:"."""
     units_at = {u.start: u for u in units}
     found: dict[int, PersonFound] = {}
 
@@ -353,17 +403,17 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
             found[person.start] = person
 
     # 1. Triggered names, and lists after a plural trigger.
-    for m in _TRIGGER.finditer(text, text.lower()):
-        trigger = m.group(1).lower()
-        pos = m.end()
+    triggers = [(m.group(1).lower(), m.end()) for m in _TRIGGER.finditer(text, text.lower())]
+    # "Các Phó Giám đốc Sở: A, B": a plural before a title is a list trigger too.
+    triggers += [("các", m.end()) for m in _PLURAL_TITLE.finditer(text) if starts_word(text, m.start())]
+    for trigger, pos in triggers:
         shared: list[Title] = []
+        plural_type = None
+        names_only = False  # "các đồng chí Chủ tịch X Đinh Thị Hà, Chủ tịch Y Lê Văn Khoa": titles come first
         if trigger in _PLURAL_TRIGGERS:
-            shared, after = titles_at(text, pos, units_at)
-            colon_after = _COLON.match(text, after) if shared else None
-            if colon_after:
-                pos = colon_after.end()
-            else:
-                shared = []
+            shared, pos, plural_type, names_only = _shared_titles(text, pos, units_at)
+            if trigger == "các" and not shared:
+                continue
         colon = _COLON.match(text, pos)
         if colon:
             pos = colon.end()
@@ -371,14 +421,24 @@ def find_people(text: str, units: list[UnitMention]) -> list[PersonFound]:
         while True:
             name = _name_at(text, pos, lower_first=(first or trigger in _PLURAL_TRIGGERS)
                             and trigger in ("đồng chí", "các đồng chí"),
-                            need_surname=not first and trigger not in _PLURAL_TRIGGERS)
+                            need_surname=not first and (trigger not in _PLURAL_TRIGGERS or names_only))
             if (not name or len(name[0].split()) < 2) and trigger in ("đồng chí", "các đồng chí"):
                 name = _lower_case_name_at(text, pos, units_at) or name
             if not name:
                 break
             name_start = _SPACES.match(text, pos).end()
-            titles, end = titles_at(text, name[1], units_at)
-            add(PersonFound(name[0], name_start, name[1], shared + titles))
+            own = shared
+            after_name = name[1]
+            where = _PAREN_PLACE.match(text, after_name) if plural_type else None
+            if where and unit_named is not None:
+                # "Phó Chủ tịch UBND các huyện: A (Mường Lát), B (Quan Hóa)": each their own unit.
+                place = unit_named(plural_type, where.group(1))
+                if place is not None:
+                    mention = UnitMention(place, where.start(1), where.end(1))
+                    own = [replace(t, unit=mention, unit_type=plural_type) if t.unit is None else t for t in shared]
+                    after_name = where.end()
+            titles, end = ([], after_name) if names_only else titles_at(text, after_name, units_at)
+            add(PersonFound(name[0], name_start, name[1], own + titles))
             if trigger not in _PLURAL_TRIGGERS:
                 break
             sep = _LIST_SEPARATOR.match(text, end)

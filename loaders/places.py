@@ -64,7 +64,7 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
 
 
 # Middle names: after a type word, "X Văn Y" is a person ("Chủ tịch LĐLĐ huyện Ngân Văn Hiền"), not a unit.
-_MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công"})
+_MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công", "Đình"})
 
 
 def _run_end(run: re.Match, words: list[str], seps: list[str], used: int) -> int:
@@ -93,6 +93,8 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         if words[0].isupper() and len(words[0]) > 1 and not text[m.start():m.end()].isupper():
             continue  # "huyện UBND": an abbreviation, not a name
         places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+        if places and used == 1 and len(words) >= 3 and words[0] in surnames and words[1] in _MIDDLE_NAMES:
+            continue  # "Bí thư ĐTN xã Phan Văn Đức": a person, though a commune Phan exists elsewhere
         if not places:
             if unit_type == "thành phố" and words[0] in ("Hồ", "HỒ") and len(words) >= 3:
                 places, used = gaz.lookup("thành phố", "Hồ Chí Minh"), 3
@@ -172,6 +174,13 @@ def _within(place: Place, area: Place | None) -> bool:
         return False
     key = area.code or area.label
     return any((p.code or p.label) == key for p in _ancestors(place))
+
+
+def unit_named(gaz: Gazetteer, unit_type: str, name: str, area: Place | None, on_date: str | None) -> Place | None:
+    """The unit of that type and name, inside ``area`` where several fit; None where none does."""
+    found = gaz.lookup(unit_type, name, on_date=on_date)
+    inside = [p for p in found if _within(p, area)] if area is not None else found
+    return (inside or found or [None])[0]
 
 
 def disambiguate(mentions: list[UnitMention], area: Place | None) -> list[UnitMention]:

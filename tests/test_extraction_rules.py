@@ -110,3 +110,50 @@ def test_a_district_named_in_several_provinces_is_the_one_in_the_province_the_ar
     assert {h.jurisdiction.label for h in facts.posts} == {"tỉnh Sóc Trăng"}
     [district] = [p.place for p in facts.places if p.place.unit_type == "huyện"]
     assert district.name == "Châu Thành" and district.parent.name == "Sóc Trăng"
+
+
+def posts(facts) -> set[tuple[str, str, str, str | None]]:
+    return {(h.person, h.role, h.organization, h.jurisdiction.label if h.jurisdiction else None) for h in facts.posts}
+
+
+def test_a_shared_title_over_several_districts_gives_each_person_the_district_in_brackets():
+    facts = facts_of("Dự hội nghị có các đồng chí Phó Chủ tịch UBND các huyện: Lương Văn Phúc (Mường Lát), "
+                     "Hà Thị Nguyệt (Quan Hóa).", title="Cụm thi đua số 4 tỉnh Thanh Hóa tổng kết năm 2023")
+    assert posts(facts) == {("Lương Văn Phúc", "Phó Chủ tịch", "Ủy ban nhân dân", "huyện Mường Lát"),
+                            ("Hà Thị Nguyệt", "Phó Chủ tịch", "Ủy ban nhân dân", "huyện Quan Hóa")}
+
+
+def test_a_plural_title_before_a_colon_is_shared_and_a_bare_department_is_the_one_named_most():
+    facts = facts_of("Đoàn làm việc với Sở Nông nghiệp và Môi trường tỉnh Gia Lai. Sở được hợp nhất từ Sở Nông nghiệp "
+                     "và PTNT, Sở Tài nguyên và Môi trường. Các Phó Giám đốc Sở: Nguyễn Văn Thọ, Rơ Châm H'Yưn báo cáo "
+                     "thêm. Giám đốc Sở Nông nghiệp và Môi trường Lê Quang Định phát biểu.")
+    assert posts(facts) == {
+        ("Nguyễn Văn Thọ", "Phó Giám đốc", "Sở Nông nghiệp và Môi trường", "tỉnh Gia Lai"),
+        ("Rơ Châm H'Yưn", "Phó Giám đốc", "Sở Nông nghiệp và Môi trường", "tỉnh Gia Lai"),
+        ("Lê Quang Định", "Giám đốc", "Sở Nông nghiệp và Môi trường", "tỉnh Gia Lai")}
+
+
+def test_titles_written_before_each_name_in_a_list_stay_with_their_own_name():
+    facts = facts_of("Tại Đại hội, các đồng chí Chủ tịch HLHPN xã Đinh Thị Hà, Chủ tịch HND xã Lê Văn Khoa và "
+                     "Bí thư ĐTN xã Phan Văn Đức trình bày tham luận.", title="Đại hội Thi đua yêu nước xã Nghi Long")
+    assert {(person, role, org) for person, role, org, _ in posts(facts)} == {
+        ("Đinh Thị Hà", "Chủ tịch", "Hội Liên hiệp Phụ nữ"), ("Lê Văn Khoa", "Chủ tịch", "Hội Nông dân"),
+        ("Phan Văn Đức", "Bí thư", "Đoàn Thanh niên")}
+    assert "xã Phan" not in {p.place.label for p in facts.places}  # a commune of that name exists elsewhere
+
+
+def test_one_elected_after_a_named_office_takes_its_body():
+    facts = facts_of("Đồng chí Lê Văn Hai được bầu giữ chức Chủ tịch Hội CCB huyện Mỏ Cày Nam; đồng chí Phạm Văn Sang "
+                     "được bầu làm Phó Chủ tịch. Đồng chí Võ Văn Ba, Phó Chủ tịch phát biểu.")
+    assert posts(facts) == {("Lê Văn Hai", "Chủ tịch", "Hội Cựu chiến binh", "huyện Mỏ Cày Nam"),
+                            ("Phạm Văn Sang", "Phó Chủ tịch", "Hội Cựu chiến binh", "huyện Mỏ Cày Nam")}
+
+
+@pytest.mark.parametrize("byline,names", [
+    ("Tin: Ngọc Hân - Ảnh: Duy Khánh", ["Ngọc Hân", "Duy Khánh"]),
+    ("Tin, ảnh: Kim Ngân", ["Kim Ngân"]),
+    ("Kim Ngân - Ảnh: Kim Ngân", ["Kim Ngân"]),
+    ("Hoàng Yến - Tổ Truyền thông phường", ["Hoàng Yến"]),
+])
+def test_bylines_with_several_credits(byline, names):
+    assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline=byline).authors] == names
