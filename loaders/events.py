@@ -238,7 +238,10 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
         chosen = []
         visit = _WORKING_VISIT.search(sentence)
         if visit and not _KIND_RE.search(sentence, 0, visit.start()) and not _FUTURE.search(sentence[:visit.start()]):
-            date = _first_date(sentence, ctx)
+            if _on_same_day(sentence) and events and events[-1].date:
+                date = events[-1].date  # "Chiều cùng ngày, đoàn … đã có buổi làm việc với …"
+            else:
+                date = _first_date(sentence, ctx)
             if date and not _after(date, published):
                 place = _event_place(sentence, s.start, len(sentence), units, home)
                 events.append(EventFound("Buổi làm việc", date, place, _label(sentence, 0),

@@ -37,6 +37,11 @@ _TRIGGER = WordScan(
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
     r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ")
 _COLON = re.compile(r"\s*:")
+_STANDING = re.compile(r" Thường trực(?= )")
+_CHIEF = re.compile(r"(Phó )?Trưởng (ban|phòng|đoàn)", re.I)
+_HEAD_AGAIN = re.compile(r" (ban|phòng|đoàn)(?![\w])", re.I)
+_COMMITTEE_SUFFIX = re.compile(r" ?ủy")
+_CENTRAL = re.compile(r" Trung ương(?![\w])")
 _PHOTO_CREDIT = re.compile(r"Ảnh\s*:")  # at a word start (checked by hand: faster)
 _NOT_A_PHOTOGRAPHER = frozenset("Báo Cổng Trang Đài Sở Ban Phòng Trung Tư Internet Nguồn Theo Tạp Thông Văn Hội Ủy".split())
 
@@ -48,8 +53,10 @@ _NOT_IN_LOWER_NAME = frozenset("""và của là có đã được tại với ch
 nguyên đảng ủy ban""".split())
 _LOWER_MIDDLES = frozenset({"thị", "văn", "đức", "hữu", "công", "đình", "ngọc", "minh", "quang", "xuân", "thanh"})
 _SPACES = re.compile(r"\s*")
+_TITLE_COMMA = re.compile(r"\s*[,–-]\s*[A-ZĐ]")
 _AGAIN = re.compile(r"(đồng chí|ông|bà)\s+", re.I)
 _PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà", "các"}
+_ROLE_BY_LOWER = {r.lower(): r for r in ROLES}
 _ROLE_RE = re.compile(
     r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
 _MEMBER_RE = re.compile(r"(nguyên\s+)?(tỉnh ủy viên|huyện ủy viên|thành ủy viên|thị ủy viên|quận ủy viên|"
@@ -134,6 +141,13 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
             end = middle.end()
     while len(words) < 5:
         nxt = _CAP_WORD.match(text, end)
+        if not nxt and first[0].islower() and len(words) >= 2:
+            # "đồng chí đặng Quang hưng, Tỉnh ủy viên": a miscased name may end in lower case before its title.
+            low = _LOWER_WORD.match(text, end)
+            if low and low.group(1) not in _NOT_IN_LOWER_NAME and _TITLE_COMMA.match(text, low.end()):
+                words.append(low.group(1))
+                end = low.end()
+            break
         if not nxt or (nxt.group(1).isupper() and len(nxt.group(1)) > 1):
             break
         if nxt.group(1) in NAME_STOPWORDS and not (nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1)
@@ -177,9 +191,9 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
         if other and other.group(1)[0].isupper():
             # "Văn phòng HĐND và UBND huyện": one office serving two bodies.
             return f"{name} và {_FIXED[other.group(1).lower()][0]}", level, other.end()
-        central = re.match(r" Trung ương(?![\w])", text[m.end():m.end() + 12])
+        central = _CENTRAL.match(text, m.end(), m.end() + 12)
         if central and "Trung ương" not in name:
-            return f"{name} Trung ương", "country", m.end() + central.end()
+            return f"{name} Trung ương", "country", central.end()
         return name, level, m.end()
     m = _HEAD_RE.match(text, pos)
     if not m:
@@ -229,6 +243,11 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             prev_cap = True
             continue
         break
+    if words[:3] == ["Ban", "Chỉ", "đạo"] and text.startswith("Ban Chỉ đạo", m.start(1)):
+        # "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh": a steering committee is named by its task.
+        task = _STEERING_TASK.match(text, m.start(1) + len("Ban Chỉ đạo"))
+        if task and task.end(1) >= end:
+            words, end = ["Ban", "Chỉ", "đạo", task.group(1).strip()], task.end(1)
     if len(words) == 1:
         if head in _BARE_HEAD_REFERS and (not _CAP_WORD.match(text, end) or _is_name_start(text, end)):
             earlier = _named_before(text, m.start(1), head)
@@ -262,6 +281,8 @@ def _named_before(text: str, pos: int, head: str) -> tuple[str, str | None] | No
 
 
 NAME_STOPWORDS_IN_BODY = frozenset({"Đồng", "Dự", "Tại", "Về", "Với", "Cùng", "Theo"})
+_STEERING_TASK = re.compile(rf"((?: (?!(?:{'|'.join(UNIT_TYPES)})(?![\w]))[{LO}]+(?:,(?= [{LO}]))?){{1,12}})"
+                            rf"(?= (?:{'|'.join(UNIT_TYPES)})(?![\w])|[\s]*[;.:–)(-]|,? (?:[{UP}]|và )|$)")
 _LOWER_RUN = re.compile(rf"((?: [{LO}]+){{1,2}})(?=(?: [{UP}]| (?:{'|'.join(UNIT_TYPES)})(?![\w])|[\s]*[,;.:–)-]|$))")
 
 
@@ -300,13 +321,14 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
         return None
     former = bool(m.group(1))
     role_written = m.group(2)
-    role = next(r for r in ROLES if r.lower() == role_written.lower())
+    role = _ROLE_BY_LOWER[role_written.lower()]
     end = m.end()
-    standing = re.match(r" Thường trực(?= )", text[end:end + 13])
-    if standing and role.lower().endswith(("ban", "phòng")) and _body_at(text, end + standing.end()):
-        role, end = f"{role} Thường trực", end + standing.end()
-    chief = re.fullmatch(r"(Phó )?Trưởng (ban|phòng|đoàn)", role, re.I)
-    if chief and re.match(r" " + chief.group(2) + r"(?![\w])", text[end:end + 8], re.I):
+    standing = _STANDING.match(text, end, end + 13)
+    if standing and role.lower().endswith(("ban", "phòng")) and _body_at(text, standing.end()):
+        role, end = f"{role} Thường trực", standing.end()
+    chief = _CHIEF.fullmatch(role)
+    again = _HEAD_AGAIN.match(text, end, end + 8) if chief else None
+    if again and again.group(1).lower() == chief.group(2).lower():
         chief = None  # "Phó Trưởng ban Ban Thi đua …": the role is whole, the body follows it
     if chief:
         # "Trưởng Ban TĐKT": the head noun belongs to the body, the role is "Trưởng ban".
@@ -334,7 +356,7 @@ def _with_unit(text: str, role: str, body: str | None, level: str | None, former
     if unit is not None and (body is None or not body.endswith("ủy") or unit.place.unit_type != "quốc gia"):
         return Title(role, body, level, unit.place.unit_type, unit, former, start, unit.end)
     m = _TYPE_AT.match(text, end)
-    if m and not re.match(r" ?ủy", text[m.end():m.end() + 4]):
+    if m and not _COMMITTEE_SUFFIX.match(text, m.end(), m.end() + 4):
         unit_type = UNIT_TYPES[m.group(1).lower()]
         return Title(role, body, level, unit_type, None, former, start, m.end())
     if body and body.endswith("ủy") and text.startswith(" Việt Nam", end):
@@ -386,6 +408,8 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
     return [], pos, None, False
 
 
+_VERB_BEFORE_TITLE = re.compile(r"\s+(?:(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
+                                r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là)\s")
 _PLURAL_TITLE = re.compile(r"[Cc]ác(?= (?:Phó |Ủy viên|Thường trực|Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tỉnh ủy viên|Huyện ủy viên))")
 _PLURAL_UNIT = re.compile(r" các (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _PAREN_PLACE = re.compile(rf"\s*\(((?:{_SYL})(?: (?:{_SYL}|\d+)){{0,3}})\)")
@@ -418,6 +442,7 @@ def find_people(text: str, units: list[UnitMention],
         if colon:
             pos = colon.end()
         first = True
+        members: list[PersonFound] = []
         while True:
             name = _name_at(text, pos, lower_first=(first or trigger in _PLURAL_TRIGGERS)
                             and trigger in ("đồng chí", "các đồng chí"),
@@ -438,7 +463,9 @@ def find_people(text: str, units: list[UnitMention],
                     own = [replace(t, unit=mention, unit_type=plural_type) if t.unit is None else t for t in shared]
                     after_name = where.end()
             titles, end = ([], after_name) if names_only else titles_at(text, after_name, units_at)
-            add(PersonFound(name[0], name_start, name[1], own + titles))
+            person = PersonFound(name[0], name_start, name[1], own + titles)
+            add(person)
+            members.append(person)
             if trigger not in _PLURAL_TRIGGERS:
                 break
             sep = _LIST_SEPARATOR.match(text, end)
@@ -447,8 +474,15 @@ def find_people(text: str, units: list[UnitMention],
             pos = sep.end()
             again = _AGAIN.match(text, pos)
             if again:
+                if shared and ";" in sep.group(0):
+                    break  # "…: A, B; đồng chí C, Chủ tịch LĐLĐ": the shared titles end with their list
                 pos = again.end()
             first = False
+        if len(members) > 1 and members[-1].titles and not shared and all(not p.titles for p in members[:-1]) \
+                and _VERB_BEFORE_TITLE.match(text, members[-1].end):
+            # "các đồng chí A và B được bầu giữ chức Phó Bí thư": the titles after the list are everyone's.
+            for p in members[:-1]:
+                p.titles = list(members[-1].titles)
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
     starts = []

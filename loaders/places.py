@@ -17,7 +17,7 @@ from .model import Place
 
 UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LO = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-SYLLABLE = rf"[{UP}][{LO}{UP}']*"
+SYLLABLE = rf"[{UP}][{LO}{UP}'’ʼ]*"
 NAME_WORD = rf"(?:{SYLLABLE}|\d{{1,3}})"
 
 VIETNAM = Place("quốc gia", "Việt Nam", code="VN", level="country")

@@ -22,6 +22,8 @@ BLIND3 = ROOT / "tests" / "blind3" / "articles"
 BLIND3_EXPECTED = ROOT / "tests" / "blind3" / "expected"
 BLIND4 = ROOT / "tests" / "blind4" / "articles"
 BLIND4_EXPECTED = ROOT / "tests" / "blind4" / "expected"
+BLIND5 = ROOT / "tests" / "blind5" / "articles"
+BLIND5_EXPECTED = ROOT / "tests" / "blind5" / "expected"
 SHARED = ROOT.parent / "shared"
 
 
