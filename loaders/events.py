@@ -228,22 +228,39 @@ _RECENTLY = re.compile(r"\b(?:vừa qua|mới đây|vừa tổ chức|vừa di�
 _CLOSING = re.compile(r"\b(?:bế mạc|kết thúc)\b", re.I)
 
 
+# "Trước đó, …": an aside about an earlier day; once the story moves on, "Cùng ngày" means its main day again.
+_ASIDE = re.compile(r"^[\s\W]*(?:Trước đó|Trước đấy|Hôm trước)\b", re.I)
+
+
+def _same_day(events: list[EventFound], asides: list[bool], text: str, at: int) -> str | None:
+    """The day "Cùng ngày" at ``at`` refers to: the latest gathering's, unless that one was told in an
+    aside and a paragraph has come between (the story went back to its main day), then the latest
+    gathering told outside asides."""
+    for event, aside in zip(reversed(events), reversed(asides)):
+        if event.date and (not aside or text.count("\n", event.start, at) <= 1):
+            return event.date
+    return None
+
+
 def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], ctx: YearContext,
                 home, bodies_before) -> list[EventFound]:
     """Gatherings the article reports as held: a head noun governed by a verb of holding, with a date."""
     events: list[EventFound] = []
     published = ctx.published[:10] if ctx.published else None
+    asides: list[bool] = []  # per event: told in a "Trước đó, …" aside
     for s in sentences:
         sentence = text[s.start:s.end]
         chosen = []
+        aside = bool(_ASIDE.match(sentence))
         visit = _WORKING_VISIT.search(sentence)
         if visit and not _KIND_RE.search(sentence, 0, visit.start()) and not _FUTURE.search(sentence[:visit.start()]):
-            if _on_same_day(sentence) and events and events[-1].date:
-                date = events[-1].date  # "Chiều cùng ngày, đoàn … đã có buổi làm việc với …"
+            if _on_same_day(sentence) and _same_day(events, asides, text, s.start):
+                date = _same_day(events, asides, text, s.start)  # "Chiều cùng ngày, đoàn … đã có buổi làm việc với …"
             else:
                 date = _first_date(sentence, ctx)
             if date and not _after(date, published):
                 place = _event_place(sentence, s.start, len(sentence), units, home)
+                asides.append(aside)
                 events.append(EventFound("Buổi làm việc", date, place, _label(sentence, 0),
                                          s.start + visit.start(), s.start + visit.end(),
                                          bodies_before(s.start, s.start + visit.start()), None))
@@ -286,8 +303,8 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                     continue  # closing a gathering reported on its own
             if _CLOSING.search(sentence[m.end():m.end() + 40]) and any(e.kind == kind for e in events):
                 continue  # "Kỳ họp … đã bế mạc": the session already reported, on its first day
-            if _on_same_day(sentence) and events and events[-1].date:
-                date = events[-1].date  # "Cùng ngày, …": whatever other day the sentence names
+            if _on_same_day(sentence) and _same_day(events, asides, text, s.start):
+                date = _same_day(events, asides, text, s.start)  # "Cùng ngày, …": whatever other day the sentence names
             else:
                 date = _first_date(sentence, ctx)
             if date is None and by_success:
@@ -304,6 +321,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             label = _label(sentence, m.start())
             period = _PERIOD.search(label)
             review = re.search(r"năm\s+(\d{4})", label)
+            asides.append(aside)
             events.append(EventFound(kind, date or None, place, label, s.start + m.start(), s.start + m.end(),
                                      bodies_before(s.start, s.start + m.start()),
                                      f"{period.group(1)}-{period.group(2)}" if period else (review.group(1) if review else None)))

@@ -100,6 +100,7 @@ def parse_dateline(line: str) -> str | None:
 _AFFILIATION_AFTER_DASH = re.compile(
     r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Trang|Ban|Phòng|Văn phòng|Hội|Tạp chí|Tổ|Nhóm|Đội|TTVH|TT)\b.{2,70})$")
 # "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
+_TRAILING_SOURCE = re.compile(r"\s*[–|-]?\s*(?:Nguồn|Theo)\s*:\s*(.{3,90})$")
 _INNER_CREDIT = re.compile(r"\s*(?:[–,;-]\s*)(?=(?:Ảnh|ảnh|Bài|Tin|Video|Clip)\s*:)")
 
 
@@ -120,6 +121,11 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
         if all(names for names, _ in parts):
             return tuple(dict.fromkeys(n for names, _ in parts for n in names)), next((a for _, a in parts if a), None)
         return (), None
+    source = _TRAILING_SOURCE.search(text)
+    if source and source.start() > 0:
+        # "Tác giả: Siu H'Yuen - Nguồn: Văn phòng HĐND và UBND phường": the source is the affiliation.
+        names, affiliation = split_byline(text[: source.start()])
+        return (names, affiliation or source.group(1).strip()) if names else ((), None)
     dash_affiliation = _AFFILIATION_AFTER_DASH.search(text)
     if dash_affiliation:
         names, _ = split_byline(text[: dash_affiliation.start()])
@@ -207,6 +213,13 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
     affiliation = None
     if cleaned:
         names, affiliation = split_byline(cleaned[-1])
+        source = _SOURCE_OUTLET.match(cleaned[-1]) if not names and len(cleaned) > 1 else None
+        if source:
+            # "Kim Ngân" above "Nguồn: Ban Tuyên giáo Quận ủy": the byline is the line before the source.
+            names, affiliation = split_byline(cleaned[-2])
+            if names:
+                affiliation = affiliation or re.sub(r"^(?:Nguồn|Theo)\s*:?\s*", "", cleaned[-1], flags=re.I)
+                cleaned = cleaned[:-1]
         if names:
             authors = names
             cleaned = cleaned[:-1]

@@ -39,6 +39,8 @@ ABBREVIATIONS: dict[str, str] = {
     "VH-TT": "Văn hóa - Thể thao",
     "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
     "LĐLĐ": "Liên đoàn Lao động",
     "Hội ND": "Hội Nông dân",
     "HND": "Hội Nông dân",
@@ -111,7 +113,7 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Ủy ban nhân dân", "Ủy ban nhân dân", None),
     ("Hội đồng nhân dân", "Hội đồng nhân dân", None),
     ("Hội đồng Thi đua - Khen thưởng", "Hội đồng Thi đua - Khen thưởng", None),
-    ("Ban Thi đua - Khen thưởng", "Ban Thi đua - Khen thưởng", None),
+    ("Ban Thi đua - Khen thưởng", "Ban Thi đua - Khen thưởng", "province"),  # districts have a Hội đồng
     ("Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", None),
     ("Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc", None),
     ("Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", None),
@@ -132,6 +134,8 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Huyện đoàn", "Huyện đoàn", "district"),
     ("Tỉnh đoàn", "Tỉnh đoàn", "province"),
     ("Thành đoàn", "Thành đoàn", "city"),
+    ("Thị đoàn", "Thị đoàn", "district"),
+    ("Quận đoàn", "Quận đoàn", "district"),
 )
 
 # Head nouns that start a body written out in words ("Ban Tuyên giáo", "Sở Nội vụ", "Trung tâm …").
@@ -146,7 +150,7 @@ BODY_HEADS: tuple[str, ...] = (
 BODY_LEVEL_BY_HEAD: dict[str, str] = {"Sở": "province", "Bộ": "country", "Cục": "country", "Phòng": "district"}
 
 # "Trưởng"/"Phó Trưởng" + body head -> role as ANNOTATION.md writes it.
-CHIEF_ROLE_BY_HEAD: dict[str, str] = {"Ban": "ban", "Phòng": "phòng", "Đoàn": "đoàn"}
+CHIEF_ROLE_BY_HEAD: dict[str, str] = {"Ban": "ban", "Phòng": "phòng", "Đoàn": "đoàn", "Công an": "Công an"}
 
 # Vietnamese family names (and a few ethnic-minority name starts): a capitalised sequence that
 # starts with one of these and follows a title is a person's name.

@@ -85,7 +85,7 @@ _NOT_PERSON_BEFORE = re.compile(
     r"(thành phố|Thành phố|TP\.?|tư tưởng|Đoàn Thanh niên Cộng sản|Đội Thiếu niên Tiền phong|"
     r"Học viện Chính trị quốc gia|Bảo tàng|bảo tàng|Lăng|lăng|đường|Đường|phố|Phố|trường|Trường|"
     r"THPT|THCS|Tiểu học|Mầm non|cầu|Cầu|giải|Giải|quảng trường|Quảng trường|Quỹ|quỹ|huyện|xã|phường|"
-    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên)\s*$", re.I)
+    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên|vùng|miền|khu vực)\s*$", re.I)
 
 
 # Cheap scans that find where patterns 2 and 3 can start, so the full parsers run only there.
@@ -249,6 +249,8 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
         if task and task.end(1) >= end:
             words, end = ["Ban", "Chỉ", "đạo", task.group(1).strip()], task.end(1)
     if len(words) == 1:
+        if head in _NAMED_BY_UNIT and _TYPE_AT.match(text, end):
+            return head, None, end  # "Phó Giám đốc Công an thành phố": the unit is the rest of its name
         if head in _BARE_HEAD_REFERS and (not _CAP_WORD.match(text, end) or _is_name_start(text, end)):
             earlier = _named_before(text, m.start(1), head)
             if earlier:
@@ -266,6 +268,8 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
 # A bare "Sở" or "Phòng" ("các Phó Giám đốc Sở") is the department the text has named in full before:
 # the one named most often (the story's subject, not one it merged from), else the latest.
 _BARE_HEAD_REFERS = frozenset({"Sở", "Phòng"})
+# Bodies whose whole name is the head and the unit: "Công an tỉnh", "Thanh tra huyện", "Kho bạc xã".
+_NAMED_BY_UNIT = frozenset({"Công an", "Thanh tra", "Kho bạc", "Đảng bộ"})
 
 
 def _named_before(text: str, pos: int, head: str) -> tuple[str, str | None] | None:
@@ -341,8 +345,8 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
     if role.endswith("Chánh Văn phòng") and not name.startswith("Văn phòng"):
         name = f"Văn phòng {name}"  # the office the chief runs: "Văn phòng Huyện ủy", "Văn phòng HĐND và UBND"
     if role in ("Trưởng", "Phó Trưởng"):
-        head = name.split()[0]
-        if head in CHIEF_ROLE_BY_HEAD:
+        head = next((h for h in CHIEF_ROLE_BY_HEAD if name == h or name.startswith(h + " ")), None)
+        if head:
             role = f"{role} {CHIEF_ROLE_BY_HEAD[head]}"
     if name.endswith(" Việt Nam") and "Mặt trận" in name:
         name = name[: -len(" Việt Nam")]
@@ -402,7 +406,9 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
         after = plural.end()
     colon = _COLON.match(text, after)
     if colon:
-        return shared, colon.end(), UNIT_TYPES[plural.group(1).lower()] if plural else None, False
+        # "các Phó Chủ tịch UBND huyện: A (Lục Nam), B (Yên Thế)": a bare type word is per person, too.
+        bare = shared[-1].unit_type if shared[-1].unit is None else None
+        return shared, colon.end(), UNIT_TYPES[plural.group(1).lower()] if plural else bare, False
     if not plural and _is_name_start(text, after):
         return shared, after, None, True
     return [], pos, None, False

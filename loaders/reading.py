@@ -98,7 +98,9 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProble
 # --- HTML ---------------------------------------------------------------------------------------
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
-              "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "menu")
+              "nav", "header", "footer", "aside", "button", "select", "input", "textarea", "menu")
+# A search or login <form> is chrome; ASP.NET and SharePoint portals wrap the whole page in one.
+_FORM_MAX_WORDS = 60
 _CHROME_ATTR = re.compile(
     r"(^|[\s_-])(menu|nav|navbar|banner|header|footer|sidebar|side-bar|search|counter|thong-?ke|"
     r"related|lien-?quan|tin-?khac|other-news|breadcrumbs?|share|social|comments?|advert|ads|"
@@ -207,11 +209,17 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
         raise ArticleError(f"unreadable HTML: {limit.message.split(',')[0].strip()} (line {limit.line})")
     meta_title, published = _html_meta(root)
     # The page's own name is often an <h1> too ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"): not the headline.
-    headings = [text for text in (" ".join(" ".join(h.itertext()).split()) for h in root.iter("h1"))
-                if text and not BANNER_LINE.match(text)]
-    h1 = next(iter(headings), None)
+    headline = next((h for h in root.iter("h1") if not _site_heading(h)), None)
+    h1 = " ".join(" ".join(headline.itertext()).split()) if headline is not None else None
+    # The story's date often sits beside its headline, outside the content block ("post-meta").
+    after_headline = list(headline.itersiblings())[:3] + list(headline.getparent().itersiblings())[:2] \
+        if headline is not None and headline.getparent() is not None else []
+    after_headline = [el for sibling in after_headline for el in sibling.iter()]
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
+    for el in list(root.iter("form")):
+        if _text_len(el) <= _FORM_MAX_WORDS:
+            el.drop_tree()
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and _CHROME_ATTR.search(_attrs(el)):
             el.drop_tree()
@@ -225,15 +233,42 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
             if el.tag != "br":
                 el.text = "\n" + _NOT_XML.sub(" ", el.text or "")
     text = "".join(content.itertext())
+    # A byline kept beside the content block, not in it ("<div class="post-source">Tác giả: …</div>").
+    for sibling in list(content.itersiblings())[:3]:
+        if isinstance(sibling.tag, str) and _BYLINE_ATTR.search(_attrs(sibling)):
+            text += "\n" + "\n".join(" ".join(t.split()) for t in sibling.itertext())
+            break
     lines = [ln for ln in normalize_text(text).split("\n") if ln]
     title = normalize_text(h1).replace("\n", " ") if h1 else None
     if published is None:
-        for el in content.iter():
-            if isinstance(el.tag, str) and re.search(r"date|time|ngay", _attrs(el), re.I):
-                published = parse_dateline(normalize_text(" ".join(el.itertext())))
-                if published:
-                    break
+        published = _dated_element(content.iter()) or _dated_element(after_headline)
     return lines, title, published
+
+
+_LOGO_ATTR = re.compile(r"logo|brand|banner|header|site-?name|(^|\s)top(\s|$)", re.I)
+
+
+def _site_heading(h1) -> bool:
+    """An <h1> that names the site, not the story: empty, a banner phrase, or capitals in the logo."""
+    text = " ".join(" ".join(h1.itertext()).split())
+    if not text or BANNER_LINE.match(text):
+        return True
+    return text.isupper() and any(_LOGO_ATTR.search(_attrs(a)) for a in h1.iterancestors() if isinstance(a.tag, str))
+
+
+_BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|signature|post-source|news-source|nguon", re.I)
+_DATE_ATTR = re.compile(r"date|time|ngay", re.I)
+_CLOCK_ATTR = re.compile(r"today|now|clock|current|hom-?nay", re.I)  # the site's clock, not the story's date
+
+
+def _dated_element(elements) -> str | None:
+    """The first dateline in an element whose class or id says it holds a date."""
+    for el in elements:
+        if isinstance(el.tag, str) and _DATE_ATTR.search(_attrs(el)) and not _CLOCK_ATTR.search(_attrs(el)):
+            published = parse_dateline(normalize_text(" ".join(el.itertext())))
+            if published:
+                return published
+    return None
 
 
 # --- entry point --------------------------------------------------------------------------------

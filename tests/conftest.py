@@ -24,6 +24,8 @@ BLIND4 = ROOT / "tests" / "blind4" / "articles"
 BLIND4_EXPECTED = ROOT / "tests" / "blind4" / "expected"
 BLIND5 = ROOT / "tests" / "blind5" / "articles"
 BLIND5_EXPECTED = ROOT / "tests" / "blind5" / "expected"
+BLIND6 = ROOT / "tests" / "blind6" / "articles"
+BLIND6_EXPECTED = ROOT / "tests" / "blind6" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

@@ -157,3 +157,55 @@ def test_one_elected_after_a_named_office_takes_its_body():
 ])
 def test_bylines_with_several_credits(byline, names):
     assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline=byline).authors] == names
+
+
+def test_a_shared_title_with_a_bare_district_takes_the_district_in_brackets():
+    facts = facts_of("Dự có các Phó Chủ tịch UBND huyện: Thân Văn Hùng (Lục Nam), Đỗ Thị Lan (Yên Thế).",
+                     title="Cụm thi đua các huyện miền núi tỉnh Bắc Giang tổng kết")
+    assert posts(facts) == {("Thân Văn Hùng", "Phó Chủ tịch", "Ủy ban nhân dân", "huyện Lục Nam"),
+                            ("Đỗ Thị Lan", "Phó Chủ tịch", "Ủy ban nhân dân", "huyện Yên Thế")}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Dự có Đại tá Lương Văn Quyết, Phó Giám đốc Công an thành phố Hải Phòng.",
+     ("Lương Văn Quyết", "Phó Giám đốc", "Công an", "thành phố Hải Phòng")),
+    ("Thiếu tá Hoàng Văn Đoàn, Trưởng Công an xã Cốc Lầu phát biểu.",
+     ("Hoàng Văn Đoàn", "Trưởng Công an", "Công an", "xã Cốc Lầu")),
+    ("Phát biểu phát động, Bí thư Thị đoàn Hoài Nhơn Nguyễn Hoàng Phúc kêu gọi đoàn viên.",
+     ("Nguyễn Hoàng Phúc", "Bí thư", "Thị đoàn", "thị xã Hoài Nhơn")),
+    ("Dự có đồng chí Đinh Thị Hải Yến – Phó Giám đốc Sở VH-TT&DL tỉnh Hà Tĩnh.",
+     ("Đinh Thị Hải Yến", "Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch", "tỉnh Hà Tĩnh")),
+])
+def test_bodies_named_by_their_unit_or_abbreviated(body, expected):
+    assert expected in posts(facts_of(body))
+
+
+def test_a_provincial_emulation_board_serves_the_province_in_a_district_story():
+    facts = facts_of("Dự hội nghị có đồng chí Lò Văn Mười – Phó Trưởng Ban TĐKT, Sở Nội vụ tỉnh Lai Châu.",
+                     title="Huyện Tam Đường tổng kết công tác thi đua, khen thưởng")
+    assert posts(facts) == {("Lò Văn Mười", "Phó Trưởng ban", "Ban Thi đua - Khen thưởng", "tỉnh Lai Châu")}
+
+
+def test_a_region_named_like_a_person_is_no_person():
+    facts = facts_of("Bà Trần Thị Ngọc Diễm đề nghị xã phát huy truyền thống cách mạng của vùng Đồng Tháp Mười.")
+    assert [p.name for p in facts.people] == ["Trần Thị Ngọc Diễm"]
+
+
+def test_same_day_after_an_aside_returns_to_the_main_day_once_the_story_moves_on():
+    body = ("Sáng 25/8, UBND xã Tháp Mười tổ chức Lễ phát động thi đua.\n"
+            "Trước đó, trong 2 ngày 5 và 6/8, Đảng bộ xã đã tổ chức thành công Đại hội đại biểu lần thứ I.\n"
+            "Phát biểu tại buổi lễ, bà Trần Thị Ngọc Diễm biểu dương kết quả của xã.\n"
+            "Cùng ngày, UBND xã tổ chức Lễ khánh thành cầu Kênh Tư.")
+    assert events(facts_of(body, dateline="26/08/2025")) == sorted(
+        [("Lễ khánh thành", "2025-08-25"), ("Lễ phát động", "2025-08-25"), ("Đại hội", "2025-08-05")])
+    right_after = body.replace("Phát biểu tại buổi lễ, bà Trần Thị Ngọc Diễm biểu dương kết quả của xã.\n", "")
+    assert ("Lễ khánh thành", "2025-08-05") in events(facts_of(right_after, dateline="26/08/2025"))
+
+
+def test_a_byline_above_its_source_line_and_a_source_after_the_name():
+    assert [(a.name, a.affiliation) for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.",
+                                                      byline="Kim Ngân\nNguồn: Ban Tuyên giáo Quận ủy").authors] \
+        == [("Kim Ngân", "Ban Tuyên giáo Quận ủy")]
+    assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.",
+                                     byline="Tác giả: Siu H'Yuen - Nguồn: Văn phòng HĐND và UBND phường").authors] \
+        == ["Siu H'Yuen"]

@@ -139,3 +139,29 @@ def test_byline_is_not_a_sentence():
     assert split_byline("CTV.Minh Hải") == (("Minh Hải",), None)
     assert split_byline("Bài, ảnh: Quang Huy") == (("Quang Huy",), None)
     assert split_byline("Các đơn vị ký giao ước thi đua năm 2022") == ((), None)
+
+
+# An ASP.NET/SharePoint portal: the whole page sits in one <form>; the story's date sits beside its
+# headline, outside the content block, after the site's own clock; the byline sits after the block.
+PORTAL_IN_A_FORM = """<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8">
+<title>Phường Pleiku tổ chức Đại hội Thi đua yêu nước | Cổng thông tin điện tử phường Pleiku</title></head>
+<body><form id="aspnetForm" method="post" action="/Pages/tin-tuc.aspx">
+<div class="top"><span class="today">Thứ hai, 22/09/2025</span>
+<div class="searchbar"><input name="q" value="Tìm kiếm"></div></div>
+<div class="post"><h1 class="post-title">Phường Pleiku tổ chức Đại hội Thi đua yêu nước lần thứ I</h1>
+<div class="post-meta"><span class="date">Thứ sáu, 12/09/2025 | 14:20</span></div>
+<div class="post-content"><p>Ngày 11/9, UBND phường Pleiku tổ chức Đại hội Thi đua yêu nước phường lần thứ I,
+giai đoạn 2025 – 2030. Dự Đại hội có đồng chí Trần Quốc Khánh, Bí thư Đảng ủy phường.</p>
+<p>Đại hội đã biểu dương 20 tập thể, 35 cá nhân tiêu biểu trong phong trào thi đua yêu nước.</p></div>
+<div class="post-source">Tác giả: Siu H'Yuen - Nguồn: Văn phòng HĐND và UBND phường</div>
+<div class="related"><h3>Tin liên quan</h3><ul><li>Phường Diên Hồng tổ chức Đại hội <span>10/09/2025</span></li></ul></div>
+</div></form></body></html>"""
+
+
+def test_a_page_inside_one_form_keeps_its_story_date_and_byline(tmp_path):
+    read = read_article(write(tmp_path, "portal.html", PORTAL_IN_A_FORM.encode()))
+    doc = read.document
+    assert doc.title == "Phường Pleiku tổ chức Đại hội Thi đua yêu nước lần thứ I"
+    assert doc.published == "2025-09-12T14:20"  # not the site's clock (22/09)
+    assert "Trần Quốc Khánh" in doc.body and "Tìm kiếm" not in doc.body and "Diên Hồng" not in doc.body
+    assert [(a.name, a.affiliation) for a in read.authors] == [("Siu H'Yuen", "Văn phòng HĐND và UBND phường")]
