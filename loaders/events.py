@@ -8,36 +8,37 @@ from dataclasses import dataclass
 
 from .lexicon import AWARD_KINDS, EVENT_KINDS, NATIONAL_DATES
 from .places import VIETNAM, UnitMention
+from .text import Caseless
 
-_DAY_MONTH = re.compile(
+_DAY_MONTH = Caseless(
     r"(?<![\d/.\w])(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])|"
-    r"(?<![\w])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)
+    r"(?<![\w])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
-_KIND_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in EVENT_KINDS) + r")(?![\w])", re.I)
+_KIND_RE = Caseless(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in EVENT_KINDS) + r")(?![\w])")
 _KIND = dict(EVENT_KINDS)
-_HELD = re.compile(r"(tổ chức|diễn ra|khai mạc|long trọng|tiến hành|được tổ chức|đã tổ chức|tổ chức thành công)", re.I)
-_NOT_HELD_BEFORE = re.compile(r"(nghị quyết|văn kiện|chuẩn bị|tiến tới|hướng tới|kết luận|chỉ thị|theo|quyết định|"
-                              r"kế hoạch|thực hiện|triển khai|sau)\s*$", re.I)
-_HELD_SUCCESS = re.compile(r"tổ chức( thành công)?\s+(cuộc\s+)?$", re.I)
-_REVIEW_YEAR = re.compile(r"(?:tổng kết|sơ kết|đánh giá|nhìn lại)[^.;]{0,80}?năm\s+(\d{4})", re.I)
-_PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
-_NATIONWIDE = re.compile(r"toàn quốc|của Đảng|Quốc hội khóa|toàn dân", re.I)
-_PLACE_AT = re.compile(r"(?<![\w])tại\s+$", re.I)
+_HELD = Caseless(r"(tổ chức|diễn ra|khai mạc|long trọng|tiến hành|được tổ chức|đã tổ chức|tổ chức thành công)")
+_NOT_HELD_BEFORE = Caseless(r"(nghị quyết|văn kiện|chuẩn bị|tiến tới|hướng tới|kết luận|chỉ thị|theo|quyết định|"
+                              r"kế hoạch|thực hiện|triển khai|sau)\s*$")
+_HELD_SUCCESS = Caseless(r"tổ chức( thành công)?\s+(cuộc\s+)?$")
+_REVIEW_YEAR = Caseless(r"(?:tổng kết|sơ kết|đánh giá|nhìn lại)[^.;]{0,80}?năm\s+(\d{4})")
+_PERIOD = Caseless(r"giai đoạn\s+(\d{4})\s*[–-]\s*(\d{4})")
+_NATIONWIDE = Caseless(r"toàn quốc|của Đảng|Quốc hội khóa|toàn dân")
+_PLACE_AT = Caseless(r"(?<![\w])tại\s+$")
 
-_ANNIV = re.compile(r"(?<![\d\w.,/])(\d{1,4})\s+năm\s+", re.I)
-_ANNIV_CONTEXT = re.compile(r"(kỷ niệm|chào mừng|hướng tới|dịp|nhân dịp|tròn)\b", re.I)
-_ANNIV_SUBJECT_START = re.compile(
+_ANNIV = Caseless(r"(?<![\d\w.,/])(\d{1,4})\s+năm\s+")
+_ANNIV_CONTEXT = Caseless(r"(kỷ niệm|chào mừng|hướng tới|dịp|nhân dịp|tròn)\b")
+_ANNIV_SUBJECT_START = Caseless(
     r"(ngày|thành lập|giải phóng|tái lập|truyền thống|cách mạng|quốc khánh|chiến thắng|sinh|hy sinh|"
     r"thống nhất|toàn quốc kháng chiến|khởi nghĩa|chủ tịch hồ chí minh|bác hồ|lời kêu gọi|đổi mới|"
-    r"xây dựng và phát triển|nhà giáo|thương binh)", re.I)
-_SUBJECT_END = re.compile(r"\s*(\(|;|\.(?!\d)|:|“|\"|,(?! thống nhất)| gắn với| với | đạt | đã | được | và \d+ năm| - \d| – \d|"
-                          r" và các| cùng |\bnhằm\b|\bđể\b|\bsẽ\b|\btừ nay\b|\bdiễn ra\b|$)", re.I)
+    r"xây dựng và phát triển|nhà giáo|thương binh)")
+_SUBJECT_END = Caseless(r"\s*(\(|;|\.(?!\d)|:|“|\"|,(?! thống nhất)| gắn với| với | đạt | đã | được | và \d+ năm| - \d| – \d|"
+                          r" và các| cùng |\bnhằm\b|\bđể\b|\bsẽ\b|\btừ nay\b|\bdiễn ra\b|$)")
 _PAREN_RANGE = re.compile(
     r"\s*\(\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*[–-]\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*\)")
-_LIST_CONTINUES = re.compile(r"^[\s,;]*(và)?\s*$", re.I)
-_NOT_ANNIVERSARY = re.compile(r"(qua|trước|sau|tới|nay|liền|liên tiếp|học|gần|đầu|cuối|rồi|nữa|một)\b", re.I)
+_LIST_CONTINUES = Caseless(r"^[\s,;]*(và)?\s*$")
+_NOT_ANNIVERSARY = Caseless(r"(qua|trước|sau|tới|nay|liền|liên tiếp|học|gần|đầu|cuối|rồi|nữa|một)\b")
 
-_AWARD_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in AWARD_KINDS) + r")(?![\w])", re.I)
+_AWARD_RE = Caseless(r"(?<![\w])(" + "|".join(re.escape(k) for k, _ in AWARD_KINDS) + r")(?![\w])")
 _AWARD = dict(AWARD_KINDS)
 _CONFERRER = re.compile(r"^[^.;]{0,30}?\bcủa\s+((?:Thủ tướng Chính phủ|Chủ tịch nước|Chính phủ|Bộ [^,.;]{2,30}?|"
                         r"Chủ tịch Ủy ban nhân dân (?:tỉnh|huyện|thành phố|thị xã|xã)|Ủy ban nhân dân (?:tỉnh|huyện|thành phố|thị xã|xã)|"
@@ -106,8 +107,8 @@ def year_context(text: str, published: str | None, anniversary_dates: list[str |
     return YearContext(published, anniv, frequent)
 
 
-_MONTH_YEAR = re.compile(r"(?<![\w/])tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?![\d/])", re.I)
-_MONTH_ONLY = re.compile(r"(?<![\w/])(?:cuối |đầu |giữa )?tháng\s+(\d{1,2})(?![\d/\w])", re.I)
+_MONTH_YEAR = Caseless(r"(?<![\w/])tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?![\d/])")
+_MONTH_ONLY = Caseless(r"(?<![\w/])(?:cuối |đầu |giữa )?tháng\s+(\d{1,2})(?![\d/\w])")
 
 
 def _inside_parentheses(sentence: str, pos: int) -> bool:
@@ -115,12 +116,12 @@ def _inside_parentheses(sentence: str, pos: int) -> bool:
 
 
 # A gathering over several days: "(05 - 06/8/2025)", "từ ngày 1 đến ngày 3/9/2023"; it takes its first day.
-_DAY_RANGE = re.compile(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})"
-                        r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.I)
+_DAY_RANGE = Caseless(r"(?<![\d/.\w])(?:từ\s+)?(?:ngày\s+)?(\d{1,2})\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})"
+                        r"(?:\s*/\s*(\d{4}))?(?![\d/])")
 # Parentheses holding one day or one range of days date an event ("… làm việc với xã (ngày 9/10)");
 # other parentheses hold an anniversary's two dates.
-_EVENT_PARENTHESIS = re.compile(r"\(\s*(?:ngày\s+|từ\s+ngày\s+)?\d{1,2}(?:\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*\d{1,2})?\s*/\s*\d{1,2}"
-                                r"(?:\s*/\s*\d{4})?\s*\)", re.I)
+_EVENT_PARENTHESIS = Caseless(r"\(\s*(?:ngày\s+|từ\s+ngày\s+)?\d{1,2}(?:\s*(?:[–-]|và|đến(?:\s+ngày)?)\s*\d{1,2})?\s*/\s*\d{1,2}"
+                                r"(?:\s*/\s*\d{4})?\s*\)")
 # A date that names a day of the calendar, not the day of the gathering: "Nhân Ngày Nhà giáo Việt Nam 20/11, …".
 _NAMED_DAY_BEFORE = re.compile(r"(?:Quốc khánh|khánh|Ngày [A-ZĐ][^,;.()\d]{2,50}?)\s*$")
 
@@ -167,7 +168,7 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
 
 
 # "… lần thứ II được tổ chức năm 2020": a gathering known to the year only.
-_HELD_IN_YEAR = re.compile(r"(?:được |đã )?tổ chức (?:vào )?năm (\d{4})(?!\d)", re.I)
+_HELD_IN_YEAR = Caseless(r"(?:được |đã )?tổ chức (?:vào )?năm (\d{4})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -190,21 +191,21 @@ def _label(text: str, start: int) -> str:
 
 
 # A verb saying a gathering was held, right before its head noun ("đã tổ chức Hội nghị").
-_HELD_BEFORE = re.compile(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
-                          r"(?: thành công)?(?: các| cuộc| buổi)?\s+$", re.I)
+_HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
+                          r"(?: thành công)?(?: các| cuộc| buổi)?\s+$")
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
-_HELD_AFTER = re.compile(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
-                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)", re.I)
-_REFERENCE_BEFORE = re.compile(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
+_HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)")
+_REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
-                               r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$", re.I)
-_FUTURE = re.compile(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b", re.I)
-_STARTS_WITH_DATE = re.compile(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
+                               r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$")
+_FUTURE = Caseless(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b")
+_STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
-                               r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)", re.I)
+                               r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)")
 # The same day as the gathering just reported.
-_SAME_DAY = re.compile(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b", re.I)
-_SAME_DAY_ANYWHERE = re.compile(r",\s*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\s*[.)]?\s*$", re.I)  # "…, chiều cùng ngày."
+_SAME_DAY = Caseless(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b")
+_SAME_DAY_ANYWHERE = Caseless(r",\s*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\s*[.)]?\s*$")  # "…, chiều cùng ngày."
 
 
 def _on_same_day(sentence: str) -> bool:
@@ -216,20 +217,20 @@ def _after(date: str, published: str | None) -> bool:
     return bool(published and date and date[:len(published)] > published[:len(date)])
 
 
-_ATTENDED_BEFORE = re.compile(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$", re.I)
+_ATTENDED_BEFORE = Caseless(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$")
 # Ceremonies that open or close another gathering.
 _CEREMONY_OF = ("Lễ khai mạc", "Lễ bế mạc")
 # A working visit: "đoàn công tác … đã đến thăm, làm việc với …", "… đã có buổi làm việc với …".
-_WORKING_VISIT = re.compile(r"(?<![\w])(?:(?:đến\s+)?thăm,?\s+(?:và\s+)?làm việc|(?:có|đã có)\s+buổi làm việc|"
-                            r"đến làm việc)\s+(?:với|tại)\b", re.I)
+_WORKING_VISIT = Caseless(r"(?<![\w])(?:(?:đến\s+)?thăm,?\s+(?:và\s+)?làm việc|(?:có|đã có)\s+buổi làm việc|"
+                            r"đến làm việc)\s+(?:với|tại)\b")
 # Recency without a day: the gathering was held, its date is not given.
-_RECENTLY = re.compile(r"\b(?:vừa qua|mới đây|vừa tổ chức|vừa diễn ra)\b", re.I)
+_RECENTLY = Caseless(r"\b(?:vừa qua|mới đây|vừa tổ chức|vừa diễn ra)\b")
 # A closing session is part of the gathering already reported.
-_CLOSING = re.compile(r"\b(?:bế mạc|kết thúc)\b", re.I)
+_CLOSING = Caseless(r"\b(?:bế mạc|kết thúc)\b")
 
 
 # "Trước đó, …": an aside about an earlier day; once the story moves on, "Cùng ngày" means its main day again.
-_ASIDE = re.compile(r"^[\s\W]*(?:Trước đó|Trước đấy|Hôm trước)\b", re.I)
+_ASIDE = Caseless(r"^[\s\W]*(?:Trước đó|Trước đấy|Hôm trước)\b")
 
 
 def _same_day(events: list[EventFound], asides: list[bool], text: str, at: int) -> str | None:

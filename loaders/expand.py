@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS
+from .text import Caseless
 
-_TOKEN_EDGE = r"(?<![\w&/.])"
-_ABBREV_RE = re.compile(
-    _TOKEN_EDGE + "(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+# Whole tokens only: nothing of a word, "&", "/" or "." right before (checked by hand: a pattern that
+# opens with a look-behind cannot skip ahead, and this scan runs over every article).
+_ABBREV_RE = re.compile("(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+
+
+def _token_start(text: str, pos: int) -> bool:
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_&/.")
 # "thi đua khen thưởng", "thi đua, khen thưởng", "Thi đua – Khen thưởng" after a body's head: one form.
-_TDKT_RE = re.compile(r"(?<![\w])(Hội đồng|HĐ|Ban)\s+thi đua\s*[,–-]?\s*khen thưởng", re.I)
+_TDKT_RE = Caseless(r"(?<![\w])(Hội đồng|HĐ|Ban)\s+thi đua\s*[,–-]?\s*khen thưởng")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,21 @@ class Expanded:
         if self._lengths[i] < 0:
             return self._origins[i] + (pos - self._starts[i])
         return self._origins[i] + (self._lengths[i] if pos > self._starts[i] else 0)
+
+
+def _abbreviations(text: str):
+    """Abbreviation tokens, as the look-behind pattern would find them: a candidate that is not at a
+    token start is skipped and the scan resumes one character later, not after it."""
+    pos = 0
+    while True:
+        m = _ABBREV_RE.search(text, pos)
+        if m is None:
+            return
+        if _token_start(text, m.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
 
 
 def expand(text: str) -> Expanded:
@@ -54,7 +74,7 @@ def expand(text: str) -> Expanded:
             out += upto - last
             last = upto
 
-    replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)]) for m in _ABBREV_RE.finditer(text)]
+    replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)]) for m in _abbreviations(text)]
     replacements += [(m.start(), m.end(), ("Ban" if m.group(1).lower() == "ban" else "Hội đồng") + " Thi đua - Khen thưởng")
                      for m in _TDKT_RE.finditer(text)]
     # Where two replacements start together, the longer one wins.

@@ -20,15 +20,16 @@ from .people import PersonFound, Title, find_people
 from .places import (TYPE_LEVEL, VIETNAM, Subject, UnitMention, choose_subject, disambiguate, find_units,
                      unit_named)
 from .reading import ReadArticle
+from .text import Caseless
 
 _PARTY_COMMITTEE_BY_TYPE = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy", "thị xã": "Thị ủy",
                             "quận": "Quận ủy", "xã": "Đảng ủy", "phường": "Đảng ủy", "thị trấn": "Đảng ủy",
                             "đặc khu": "Đảng ủy"}
 _BODY_RE = re.compile("|".join(re.escape(b[0]) for b in sorted(FIXED_BODIES, key=lambda b: len(b[0]), reverse=True)))
 _BODY_CANONICAL = {b[0]: b[1] for b in FIXED_BODIES}
-_PARTS = (("chaired", re.compile(r"chủ trì", re.I)),
-          ("spoke", re.compile(r"phát biểu|nhấn mạnh|khẳng định|phát động|kêu gọi|báo cáo|đề nghị", re.I)),
-          ("attended", re.compile(r"(?<!\w)(dự|tham dự|tới dự|đến dự)(?!\w)", re.I)))
+_PARTS = (("chaired", Caseless(r"chủ trì")),
+          ("spoke", Caseless(r"phát biểu|nhấn mạnh|khẳng định|phát động|kêu gọi|báo cáo|đề nghị")),
+          ("attended", Caseless(r"(?<!\w)(dự|tham dự|tới dự|đến dự)(?!\w)")))
 _CAP_PAIR = re.compile(r"(?<![\w])([A-ZĐÀ-Ỹ][\wà-ỹ]*\s[A-ZĐÀ-Ỹ][\wà-ỹ]*)")
 
 
@@ -217,8 +218,8 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
     return facts
 
 
-_AT_GATHERING = re.compile(r"dịp này|tại (hội nghị|lễ|buổi lễ|đại hội|hội thảo|kỳ họp)|nhân dịp|trong chương trình|"
-                           r"trao (tặng )?(cờ|bằng|giấy|huân)", re.I)
+_AT_GATHERING = Caseless(r"dịp này|tại (hội nghị|lễ|buổi lễ|đại hội|hội thảo|kỳ họp)|nhân dịp|trong chương trình|"
+                           r"trao (tặng )?(cờ|bằng|giấy|huân)")
 
 
 def _award_event(start: int, events: list[Event], etext: str, sentences) -> int | None:
