@@ -25,7 +25,28 @@ _PERIOD = Caseless(r"giai đoạn\s+(\d{4})\s*[–-]\s*(\d{4})")
 _NATIONWIDE = Caseless(r"toàn quốc|của Đảng|Quốc hội khóa|toàn dân")
 _PLACE_AT = Caseless(r"(?<![\w])tại\s+$")
 
-_ANNIV = Caseless(r"(?<![\d\w.,/])(\d{1,4})\s+năm\s+")
+# "70 năm", also written in words: "bảy mươi năm", "một trăm hai mươi lăm năm".
+_NUMBER_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
+_ANNIV = Caseless(rf"(?<![\d\w.,/])(\d{{1,4}}|{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,5}})\s+năm\s+")
+_UNIT_VALUES = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+                "tám": 8, "chín": 9}
+
+
+def number_value(written: str) -> int:
+    """ "70" -> 70, "bảy mươi lăm" -> 75, "một trăm linh năm" -> 105 (Vietnamese number words)."""
+    if written.isdigit():
+        return int(written)
+    hundreds, current = 0, 0
+    for word in written.lower().split():
+        if word in _UNIT_VALUES:
+            current += _UNIT_VALUES[word]
+        elif word == "mười":
+            current += 10
+        elif word == "mươi":
+            current = (current or 1) * 10
+        elif word == "trăm":
+            hundreds, current = hundreds + (current or 1) * 100, 0
+    return hundreds + current
 _ANNIV_CONTEXT = Caseless(r"(kỷ niệm|chào mừng|hướng tới|dịp|nhân dịp|tròn)\b")
 _ANNIV_SUBJECT_START = Caseless(
     r"(ngày|thành lập|giải phóng|tái lập|truyền thống|cách mạng|quốc khánh|chiến thắng|sinh|hy sinh|"
@@ -158,6 +179,11 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
         date = iso(day_i, month_i, year_i)
         if date:
             return date
+    relative = _RELATIVE_DAY.search(sentence)
+    if relative and ctx.published and len(ctx.published) >= 10:
+        # "Sáng nay, …", "Hôm qua, …": the journalist's day, counted from the dateline.
+        day = datetime.date.fromisoformat(ctx.published[:10])
+        return (day - datetime.timedelta(days=0 if relative.group(1) == "nay" else 1)).isoformat()
     m = _MONTH_YEAR.search(sentence)
     if m and 1 <= int(m.group(1)) <= 12 and not _inside_parentheses(sentence, m.start()):
         return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
@@ -167,6 +193,7 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
     return None
 
 
+_RELATIVE_DAY = Caseless(r"(?<![\w])(?:sáng|chiều|tối|trưa|hôm)\s+(nay|qua)(?![\w])")
 # "… lần thứ II được tổ chức năm 2020": a gathering known to the year only.
 _HELD_IN_YEAR = Caseless(r"(?:được |đã )?tổ chức (?:vào )?năm (\d{4})(?!\d)")
 
@@ -204,7 +231,7 @@ _STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
                                r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)")
 # The same day as the gathering just reported.
-_SAME_DAY = Caseless(r"^[\s\W]*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b")
+_SAME_DAY = Caseless(r"^[\s\W]*(?:(?:trước đó|sau đó|cũng)\s*,?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\b")
 _SAME_DAY_ANYWHERE = Caseless(r",\s*(?:(?:sáng|chiều|tối|trưa)\s+)?cùng ngày\s*[.)]?\s*$")  # "…, chiều cùng ngày."
 
 
@@ -233,12 +260,12 @@ _CLOSING = Caseless(r"\b(?:bế mạc|kết thúc)\b")
 _ASIDE = Caseless(r"^[\s\W]*(?:Trước đó|Trước đấy|Hôm trước)\b")
 
 
-def _same_day(events: list[EventFound], asides: list[bool], text: str, at: int) -> str | None:
+def _same_day(events: list[EventFound], asides: list[bool], text: str, at: int, in_aside: bool) -> str | None:
     """The day "Cùng ngày" at ``at`` refers to: the latest gathering's, unless that one was told in an
-    aside and a paragraph has come between (the story went back to its main day), then the latest
-    gathering told outside asides."""
+    aside and a paragraph has come between (the story went back to its main day), or this sentence
+    is an aside itself ("Trước đó, sáng cùng ngày"): then the latest gathering told outside asides."""
     for event, aside in zip(reversed(events), reversed(asides)):
-        if event.date and (not aside or text.count("\n", event.start, at) <= 1):
+        if event.date and (not aside or not in_aside and text.count("\n", event.start, at) <= 1):
             return event.date
     return None
 
@@ -255,8 +282,8 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
         aside = bool(_ASIDE.match(sentence))
         visit = _WORKING_VISIT.search(sentence)
         if visit and not _KIND_RE.search(sentence, 0, visit.start()) and not _FUTURE.search(sentence[:visit.start()]):
-            if _on_same_day(sentence) and _same_day(events, asides, text, s.start):
-                date = _same_day(events, asides, text, s.start)  # "Chiều cùng ngày, đoàn … đã có buổi làm việc với …"
+            if _on_same_day(sentence) and _same_day(events, asides, text, s.start, aside):
+                date = _same_day(events, asides, text, s.start, aside)  # "Chiều cùng ngày, đoàn … đã có buổi làm việc với …"
             else:
                 date = _first_date(sentence, ctx)
             if date and not _after(date, published):
@@ -304,8 +331,8 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                     continue  # closing a gathering reported on its own
             if _CLOSING.search(sentence[m.end():m.end() + 40]) and any(e.kind == kind for e in events):
                 continue  # "Kỳ họp … đã bế mạc": the session already reported, on its first day
-            if _on_same_day(sentence) and _same_day(events, asides, text, s.start):
-                date = _same_day(events, asides, text, s.start)  # "Cùng ngày, …": whatever other day the sentence names
+            if _on_same_day(sentence) and _same_day(events, asides, text, s.start, aside):
+                date = _same_day(events, asides, text, s.start, aside)  # "Cùng ngày, …": whatever other day the sentence names
             else:
                 date = _first_date(sentence, ctx)
             if date is None and by_success:
@@ -390,7 +417,7 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
         sentence = text[s.start:s.end]
         last_end = None
         for m in _ANNIV.finditer(sentence):
-            ordinal = int(m.group(1))
+            ordinal = number_value(m.group(1))
             if not 1 <= ordinal <= 1000:
                 continue
             rest = sentence[m.end():]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _CHROME_LINE = re.compile(
     r"^(Tìm kiếm theo|Tìm kiếm|Tin nóng|Tin tiêu điểm|Tin nổi bật|Tin mới|Tin liên quan|Tin khác|"
     r"Các tin khác|Bài viết liên quan|Lịch công tác|Website liên kết|Liên kết website|"
-    r"Thống kê truy cập|Hôm nay|Hôm qua|Đã truy cập|Tổng (số )?lượt truy cập|Lượt truy cập|"
+    r"Thống kê truy cập|Hôm nay\s*[:\d]|Hôm qua\s*[:\d]|Đã truy cập|Tổng (số )?lượt truy cập|Lượt truy cập|"
     r"Đang (truy cập|online)|Trực tuyến|Tin sở ban ngành|Bản đồ|Thông tin báo chí|"
     r"Gửi ý kiến phản hồi|Ý kiến bạn đọc|In bài|In trang|Chia sẻ|Bình luận|Lượt xem|Số lượt xem|"
     r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
@@ -143,11 +143,14 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     if not text or len(text) > 80:
         return (), None
     parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\s*,\s*|\s+và\s+|\s*/\s*", text) if p.strip()]
+    if any(_NOT_A_NAME.match(p) for p in parts):
+        return (), None  # "Nhóm PV", "PV": a desk, not a name
     if not parts or not all(_NAME_PART.match(p) and 1 < len(p.split()) + (len(p) > 3) for p in parts):
         return (), None
     return tuple(parts), affiliation
 
 
+_NOT_A_NAME = re.compile(r"(?:Nhóm|PV|Phóng viên|Ban biên tập|BBT|Tổ)\b")
 _SOURCE_OUTLET = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*(?:Báo|Tạp chí|Cổng|Trang|Đài|Sở|Ban|Phòng|Văn phòng|Trung tâm|UBND|"
                             r"Ủy ban|Huyện ủy|Tỉnh ủy|Thành ủy|TTXVN|VTV|VOV|Thông tấn)\b", re.I)
 _RELATED_ITEM = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)$|^[^|]{1,40}(\|[^|]{1,40}){2,}$")
@@ -163,10 +166,10 @@ def _strip_trailing_chrome(lines: list[str]) -> list[str]:
     cut = len(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
+        if len(line) > 90 or _SENTENCE_END.search(line) and len(line) > 60:
+            break  # a paragraph of the story, whatever word it opens with ("Hôm qua, …", "Trở về …")
         if _is_chrome(line):
             cut = i
-        elif len(line) > 90 or _SENTENCE_END.search(line) and len(line) > 60:
-            break
     return lines[:cut]
 
 

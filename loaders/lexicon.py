@@ -204,6 +204,9 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("phiên họp", "Phiên họp"), ("buổi lễ", "Lễ"), ("giao lưu", "Giao lưu"), ("buổi làm việc", "Buổi làm việc"),
     ("ngày hội", "Ngày hội"), ("lễ bàn giao", "Lễ bàn giao"), ("lễ ra quân", "Lễ ra quân"),
     ("lễ khai giảng", "Lễ khai giảng"), ("liên hoan", "Liên hoan"), ("lễ tri ân", "Lễ tri ân"),
+    ("lễ gặp mặt", "Lễ gặp mặt"), ("buổi gặp mặt", "Buổi gặp mặt"), ("lễ tưởng niệm", "Lễ tưởng niệm"),
+    ("lễ truy điệu", "Lễ truy điệu"), ("lễ xuất quân", "Lễ xuất quân"), ("lễ kết nạp", "Lễ kết nạp"),
+    ("hội thao", "Hội thao"), ("hội chợ", "Hội chợ"), ("diễn đàn", "Diễn đàn"),
 )
 
 # National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.

@@ -58,8 +58,8 @@ _AGAIN = re.compile(r"(đồng chí|ông|bà)\s+", re.I)
 _PLURAL_TRIGGERS = {"các đồng chí", "các ông, bà", "các ông", "các bà", "các"}
 _ROLE_BY_LOWER = {r.lower(): r for r in ROLES}
 _ROLE_RE = re.compile(
-    r"(nguyên\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
-_MEMBER_RE = re.compile(r"(nguyên\s+)?(tỉnh ủy viên|huyện ủy viên|thành ủy viên|thị ủy viên|quận ủy viên|"
+    r"((?:nguyên|trước đây là|trước đó là|từng là)\s+)?(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")(?![\w])", re.I)
+_MEMBER_RE = re.compile(r"((?:nguyên|trước đây là|trước đó là|từng là)\s+)?(tỉnh ủy viên|huyện ủy viên|thành ủy viên|thị ủy viên|quận ủy viên|"
                         r"đảng ủy viên)(?![\w])", re.I)
 _FIXED_RE = re.compile(
     r"\s*(" + "|".join(re.escape(b[0]) for b in sorted(FIXED_BODIES, key=lambda b: len(b[0]), reverse=True)) + r")(?![\w])",
@@ -69,7 +69,7 @@ _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
-                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
+                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
                         r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
 _ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
@@ -414,8 +414,8 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
     return [], pos, None, False
 
 
-_VERB_BEFORE_TITLE = re.compile(r"\s+(?:(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
-                                r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là)\s")
+_VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
+                                r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là|giữ chức)\s")
 _PLURAL_TITLE = re.compile(r"[Cc]ác(?= (?:Phó |Ủy viên|Thường trực|Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tỉnh ủy viên|Huyện ủy viên))")
 _PLURAL_UNIT = re.compile(r" các (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _PAREN_PLACE = re.compile(rf"\s*\(((?:{_SYL})(?: (?:{_SYL}|\d+)){{0,3}})\)")
@@ -484,11 +484,18 @@ def find_people(text: str, units: list[UnitMention],
                     break  # "…: A, B; đồng chí C, Chủ tịch LĐLĐ": the shared titles end with their list
                 pos = again.end()
             first = False
-        if len(members) > 1 and members[-1].titles and not shared and all(not p.titles for p in members[:-1]) \
-                and _VERB_BEFORE_TITLE.match(text, members[-1].end):
-            # "các đồng chí A và B được bầu giữ chức Phó Bí thư": the titles after the list are everyone's.
-            for p in members[:-1]:
-                p.titles = list(members[-1].titles)
+        if len(members) > 1 and not shared:
+            # "các đồng chí A và B được bầu giữ chức Phó Bí thư", "các đồng chí A, Chủ tịch HĐND xã và B,
+            # Chủ tịch UBND xã được bầu giữ chức Phó Bí thư": the titles after the verb are everyone's.
+            last = members[-1]
+            starts = [last.end] + [t.end for t in last.titles[:-1]]
+            elected = next((i for i, (t, at) in enumerate(zip(last.titles, starts))
+                            if _VERB_BEFORE_TITLE.match(text, at)), None)
+            if elected is not None and (elected == 0 and all(t.former for p in members[:-1] for t in p.titles)
+                                        or elected > 0 and _AND.match(text, members[-2].titles[-1].end
+                                                                      if members[-2].titles else members[-2].end)):
+                for p in members[:-1]:
+                    p.titles = p.titles + last.titles[elected:]
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
     starts = []

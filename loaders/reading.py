@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 
 from .decoding import DecodeError, decode_bytes
-from .layout import BANNER_LINE, parse_dateline, split_layout
+from .layout import BANNER_LINE, parse_dateline, split_byline, split_layout
 from .model import Author, Document
 from .text import normalize_text
 
@@ -97,14 +97,14 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputProble
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "marquee",
               "nav", "header", "footer", "aside", "button", "select", "input", "textarea", "menu")
 # A search or login <form> is chrome; ASP.NET and SharePoint portals wrap the whole page in one.
 _FORM_MAX_WORDS = 60
 _CHROME_ATTR = re.compile(
     r"(^|[\s_-])(menu|nav|navbar|banner|header|footer|sidebar|side-bar|search|counter|thong-?ke|"
     r"related|lien-?quan|tin-?khac|other-news|breadcrumbs?|share|social|comments?|advert|ads|"
-    r"widget|login|toolbar|tags?|copyright|marquee|popup|modal)($|[\s_-])", re.I)
+    r"widget|login|toolbar|tags?|copyright|marquee|popup|modal|aside|pager|pagenav)($|[\s_-])", re.I)
 _CONTENT_ATTR = re.compile(
     r"(content-detail|news-content|article-content|article-body|post-content|entry-content|"
     r"detail-content|news-detail|noi-?dung|chi-?tiet|main-content|journal-content|article)", re.I)
@@ -120,11 +120,26 @@ def _text_len(el) -> int:
     return len(" ".join(el.itertext()).split())
 
 
+def _in_chrome(el) -> bool:
+    """Inside a block marked as chrome (a sidebar, a footer), not counting <article>/<main>/<form>."""
+    return any(isinstance(a.tag, str) and a.tag not in _NEVER_CHROME and _CHROME_ATTR.search(_attrs(a))
+               for a in el.iterancestors())
+
+
+_NEVER_CHROME = frozenset({"article", "main", "body", "html", "form"})
+
+
 def _main_content(root):
     """The element that holds the article: <article>, a content-named block, or <body>."""
-    candidates = list(root.iter("article"))
+    marked = [el for el in root.iter() if isinstance(el.tag, str) and el.get("itemprop") == "articleBody"
+              and _text_len(el) >= 20]
+    if marked:  # schema.org's own mark for the story's text (Joomla, many CMSs), in its <article> with the lead
+        body = max(marked, key=_text_len)
+        article = next(body.iterancestors("article"), None)
+        return article if article is not None and not _in_chrome(article) else body
+    candidates = [el for el in root.iter("article") if not _in_chrome(el)]
     candidates += [el for el in root.iter() if isinstance(el.tag, str) and _CONTENT_ATTR.search(_attrs(el))
-                   and not _CHROME_ATTR.search(_attrs(el))]
+                   and not _CHROME_ATTR.search(_attrs(el)) and not _in_chrome(el)]
     candidates = [c for c in candidates if _text_len(c) >= 20]
     if candidates:
         return max(candidates, key=_text_len)
@@ -171,7 +186,7 @@ def _not_xml(reference: re.Match) -> bool:
     return code > 0x10FFFF or _NOT_XML.match(chr(code)) is not None
 
 
-_SITE_NAME = re.compile(r"(cổng thông tin|trang thông tin|trang tin|báo điện tử|website|portal|\.gov\.vn|\.vn$)", re.I)
+_SITE_NAME = re.compile(r"(cổng thông tin|cổng ttđt|trang thông tin|trang tin|báo điện tử|website|portal|\.gov\.vn|\.vn$)", re.I)
 
 
 def _classed_title(root) -> str | None:
@@ -189,9 +204,12 @@ def _strip_site_name(title: str | None) -> str | None:
     """ "Headline | Cổng thông tin điện tử huyện X" -> "Headline"."""
     if not title:
         return title
-    parts = [p.strip() for p in re.split(r"\s+[|–-]\s+", title) if p.strip()]
-    kept = [p for p in parts if not _SITE_NAME.search(p)]
-    return max(kept, key=len) if kept else title
+    pieces = re.split(r"(\s+[|–-]\s+)", title)  # parts and the separators between them
+    while len(pieces) > 2 and _SITE_NAME.search(pieces[0]):
+        pieces = pieces[2:]
+    while len(pieces) > 2 and _SITE_NAME.search(pieces[-1]):
+        pieces = pieces[:-2]
+    return "".join(pieces).strip() or title  # "Kỳ họp …, nhiệm kỳ 2016 - 2021" keeps its own dash
 
 
 def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
@@ -215,15 +233,20 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     after_headline = list(headline.itersiblings())[:3] + list(headline.getparent().itersiblings())[:2] \
         if headline is not None and headline.getparent() is not None else []
     after_headline = [el for sibling in after_headline for el in sibling.iter()]
+    credited = _credited_author(root)
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in list(root.iter("form")):
         if _text_len(el) <= _FORM_MAX_WORDS:
             el.drop_tree()
-    for el in list(root.iter()):
-        if isinstance(el.tag, str) and el.getparent() is not None and _CHROME_ATTR.search(_attrs(el)):
-            el.drop_tree()
+    # The content block is found before the chrome goes: WordPress marks an <article> "tag-…", and
+    # that holds the story; the block and what contains it are never chrome.
     content = _main_content(root)
+    keep = {content, *content.iterancestors()}
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and el not in keep \
+                and _CHROME_ATTR.search(_attrs(el)):
+            el.drop_tree()
     if h1 is None:
         h1 = _classed_title(content) or _classed_title(root) or _strip_site_name(meta_title)
     for el in content.iter():
@@ -239,6 +262,8 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
             text += "\n" + "\n".join(" ".join(t.split()) for t in sibling.itertext())
             break
     lines = [ln for ln in normalize_text(text).split("\n") if ln]
+    if credited and lines and not split_byline(lines[-1])[0]:
+        lines.append(credited)  # the page credits its author only in the headline's meta line
     title = normalize_text(h1).replace("\n", " ") if h1 else None
     if published is None:
         published = _dated_element(content.iter()) or _dated_element(after_headline)
@@ -254,6 +279,22 @@ def _site_heading(h1) -> bool:
     if not text or BANNER_LINE.match(text):
         return True
     return text.isupper() and any(_LOGO_ATTR.search(_attrs(a)) for a in h1.iterancestors() if isinstance(a.tag, str))
+
+
+_AUTHOR_ATTR = re.compile(r"(^|[\s_-])(author|byline|tac-?gia)([\s_-]|$)", re.I)
+_NOT_THE_STORY = re.compile(r"related|lien-?quan|widget|sidebar|footer|comment|tin-?khac|other", re.I)
+_CREDIT_WORD = re.compile(r"^(?:Bởi|Viết bởi|Đăng bởi|Người đăng|By|Tác giả)\s*:?\s*", re.I)
+
+
+def _credited_author(root) -> str | None:
+    """A short author credit marked by its class ("Bởi <span class="author">Ngọc Hân</span>")."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and (_AUTHOR_ATTR.search(_attrs(el)) or el.get("itemprop") == "author") and not any(
+                isinstance(a.tag, str) and _NOT_THE_STORY.search(_attrs(a)) for a in el.iterancestors()):
+            text = _CREDIT_WORD.sub("", normalize_text(" ".join(" ".join(el.itertext()).split())))
+            if 2 <= len(text) <= 60:
+                return text
+    return None
 
 
 _BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|signature|post-source|news-source|nguon", re.I)

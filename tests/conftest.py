@@ -26,6 +26,8 @@ BLIND5 = ROOT / "tests" / "blind5" / "articles"
 BLIND5_EXPECTED = ROOT / "tests" / "blind5" / "expected"
 BLIND6 = ROOT / "tests" / "blind6" / "articles"
 BLIND6_EXPECTED = ROOT / "tests" / "blind6" / "expected"
+BLIND7 = ROOT / "tests" / "blind7" / "articles"
+BLIND7_EXPECTED = ROOT / "tests" / "blind7" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

@@ -209,3 +209,40 @@ def test_a_byline_above_its_source_line_and_a_source_after_the_name():
     assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.",
                                      byline="Tác giả: Siu H'Yuen - Nguồn: Văn phòng HĐND và UBND phường").authors] \
         == ["Siu H'Yuen"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Sáng nay, Đảng bộ xã Phong Nha long trọng tổ chức Đại hội đại biểu lần thứ I.", [("Đại hội", "2025-08-08")]),
+    ("Hôm qua, Ủy ban MTTQ Việt Nam phường tổ chức Hội nghị sơ kết công tác Mặt trận.", [("Hội nghị", "2025-08-07")]),
+    ("Sáng 8/8, huyện tổ chức Lễ giao nhận quân. Trước đó, ngày 5/8, UBND huyện đã tổ chức Lễ gặp mặt tân binh.\n"
+     "Trước đó, sáng cùng ngày, Ban Tổ chức đã tổ chức Lễ dâng hương.",
+     [("Lễ dâng hương", "2025-08-08"), ("Lễ giao nhận quân", "2025-08-08"), ("Lễ gặp mặt", "2025-08-05")]),
+])
+def test_days_told_relative_to_the_dateline_or_the_main_day(body, expected):
+    assert events(facts_of(body, dateline="08/08/2025 16:00")) == expected
+
+
+def test_an_ordinal_in_words():
+    facts = facts_of("Đại hội hướng tới kỷ niệm bảy mươi năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2017).",
+                     dateline="20/06/2017")
+    assert [(a.ordinal, a.base_date) for a in facts.anniversaries] == [(70, "1947-07-27")]
+
+
+def test_titles_around_former_and_present_posts():
+    facts = facts_of("Tỉnh công bố quyết định bổ nhiệm ông Nguyễn Văn Hùng, trước đây là Trưởng phòng Nội vụ thành phố "
+                     "Đồng Xoài, giữ chức Phó Giám đốc Sở Nội vụ tỉnh Bình Phước. Ông Trần Văn Lộc, nguyên Chủ tịch UBND "
+                     "thành phố Đồng Xoài, hiện là Chủ tịch Hội CCB tỉnh Bình Phước phát biểu.")
+    assert posts(facts) == {("Nguyễn Văn Hùng", "Phó Giám đốc", "Sở Nội vụ", "tỉnh Bình Phước"),
+                            ("Trần Văn Lộc", "Chủ tịch", "Hội Cựu chiến binh", "tỉnh Bình Phước")}
+
+
+def test_an_office_elected_after_a_list_of_titled_names_is_everyones():
+    facts = facts_of("Các đồng chí Đinh Thị Hạnh, Chủ tịch HĐND xã và Cao Xuân Trường, Chủ tịch UBND xã được bầu giữ "
+                     "chức Phó Bí thư Đảng ủy xã Phong Nha.")
+    assert {(p, r, o) for p, r, o, _ in posts(facts)} == {
+        ("Đinh Thị Hạnh", "Chủ tịch", "Hội đồng nhân dân"), ("Đinh Thị Hạnh", "Phó Bí thư", "Đảng ủy"),
+        ("Cao Xuân Trường", "Chủ tịch", "Ủy ban nhân dân"), ("Cao Xuân Trường", "Phó Bí thư", "Đảng ủy")}
+
+
+def test_a_news_desk_is_no_author():
+    assert facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="Nhóm PV").authors == []

@@ -165,3 +165,38 @@ def test_a_page_inside_one_form_keeps_its_story_date_and_byline(tmp_path):
     assert doc.published == "2025-09-12T14:20"  # not the site's clock (22/09)
     assert "Trần Quốc Khánh" in doc.body and "Tìm kiếm" not in doc.body and "Diên Hồng" not in doc.body
     assert [(a.name, a.affiliation) for a in read.authors] == [("Siu H'Yuen", "Văn phòng HĐND và UBND phường")]
+
+
+WORDPRESS_POST = """<html><head><meta charset="utf-8"><title>Ngày hội ở xã Sơn Bình</title></head><body>
+<header id="site-header"><div class="site-title">Trang thông tin điện tử huyện Khánh Sơn</div></header>
+<main id="site-content"><article class="post type-post hentry category-mat-tran tag-ngay-hoi-dai-doan-ket">
+<header class="entry-header"><h1 class="entry-title">Ngày hội Đại đoàn kết toàn dân tộc tại xã Sơn Bình</h1>
+<ul class="post-meta"><li class="post-author">Bởi <span class="author vcard"><a href="/author/ngochan/">Ngọc Hân</a></span></li>
+<li class="post-date"><time datetime="2022-11-13T07:42">13/11/2022</time></li></ul></header>
+<div class="entry-content"><p>Chiều 12/11, tại thôn Hòn Dung, xã Sơn Bình, Ủy ban MTTQ Việt Nam xã tổ chức Ngày hội Đại
+đoàn kết toàn dân tộc năm 2022. Dự có đồng chí Mấu Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam huyện Khánh Sơn.</p>
+<p>Các đại biểu cùng bà con thưởng thức các tiết mục hát đối đáp truyền thống của người Raglai.</p></div>
+</article></main>
+<aside class="widget-area"><div class="widget widget_recent_entries"><h2>Bài viết mới</h2>
+<ul><li><a href="#">Đồng chí Phạm Văn Bình, Chủ tịch UBND xã Ân Hòa tiếp công dân</a></li></ul></div></aside>
+</body></html>"""
+
+JOOMLA_PAGE = """<html><head><meta charset="utf-8"><title>Kim Sơn kỷ niệm 190 năm</title></head><body>
+<div class="row-fluid"><main id="content" class="span9"><div class="item-page" itemscope itemtype="https://schema.org/Article">
+<div class="page-header"><h2 itemprop="headline">Huyện Kim Sơn kỷ niệm 190 năm Ngày thành lập</h2></div>
+<dl class="article-info muted"><dd class="createdby" itemprop="author">Tác giả: <span itemprop="name">Phạm Thu Trang</span></dd>
+<dd class="published"><time datetime="2019-11-23T08:15:00+07:00">Ngày đăng: 23/11/2019 08:15</time></dd></dl>
+<div itemprop="articleBody"><p>Tối 22/11, huyện Kim Sơn long trọng tổ chức Lễ kỷ niệm 190 năm Ngày thành lập huyện
+(1829 - 2019). Dự buổi lễ có đồng chí Trần Đình Khoa, Bí thư Huyện ủy Kim Sơn.</p></div>
+<ul class="pager pagenav"><li class="previous"><a href="#">Trở lại</a></li></ul></div></main>
+<div id="aside" class="span3"><div class="moduletable"><h3>Tin mới</h3>
+<ul><li><a href="#">Đồng chí Phạm Văn Bình, Chủ tịch UBND xã Ân Hòa tiếp công dân định kỳ</a></li></ul></div></div>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize("page", [WORDPRESS_POST, JOOMLA_PAGE], ids=["wordpress", "joomla"])
+def test_cms_pages_keep_the_story_and_its_author_and_lose_the_sidebar(tmp_path, page):
+    read = read_article(write(tmp_path, "cms.html", page.encode()))
+    assert "Phạm Văn Bình" not in read.document.body
+    assert "tổ chức" in read.document.body
+    assert len(read.authors) == 1 and read.authors[0].name in ("Ngọc Hân", "Phạm Thu Trang")
