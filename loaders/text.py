@@ -123,9 +123,16 @@ class Caseless:
         self.not_after = re.compile(behind.group(1)) if behind else None  # what may not come right before
         self.fast = re.compile(lowered[behind.end():] if behind else lowered, flags & ~re.I)
 
-    def _lowered(self, text: str) -> str | None:
+    @staticmethod
+    def _lowered(text: str) -> str | None:
+        global _LAST_LOWERED
+        last_text, last_low = _LAST_LOWERED  # one tuple, rebound at once: safe across threads
+        if last_text is text:  # the same sentence, scanned by pattern after pattern
+            return last_low
         low = text.lower()
-        return low if len(low) == len(text) else None
+        low = low if len(low) == len(text) else None
+        _LAST_LOWERED = (text, low)
+        return low
 
     def _starts_ok(self, low: str, pos: int) -> bool:
         return pos == 0 or self.not_after is None or not self.not_after.match(low, pos - 1)
@@ -169,5 +176,6 @@ class Caseless:
         return [m.group(min(groups, 1)) if groups <= 1 else m.groups() for m in self.finditer(text, pos, endpos)]
 
 
+_LAST_LOWERED: tuple = (None, None)  # (text, its lower-case form): one entry is enough, and never stale
 # "(?<![\w/])" or "(?<!\d)" at a pattern's start: a one-character class the match may not follow.
 _LEADING_LOOK_BEHIND = re.compile(r"\(\?<!(\[[^\]]+\]|\\[a-zA-Z])\)")
