@@ -68,7 +68,7 @@ _FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
 _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:(?:tiếp tục|tái cử|vinh dự) )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
+_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
                         r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
                         r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
@@ -200,13 +200,17 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
         return None
     head = next(h for h in BODY_HEADS if h.lower() == m.group(1).lower())
     if m.group(1)[0].islower() and not _CAP_WORD.match(text, m.end()):
+        if head in _BARE_HEAD_REFERS and not _LOWER_WORD.match(text, m.end()):
+            earlier = _named_before(text, m.start(1), head)  # "Phó giám đốc sở:", the department named before
+            if earlier:
+                return earlier[0], earlier[1], m.end()
         return None  # "trưởng đoàn công tác": a lower-case head names a body only before a capital ("phòng Nội vụ")
     words = [head]
     end = m.end()
     prev_cap = True
     while len(words) < 9:
         fixed = _FIXED_RE.match(text, end)
-        if fixed and fixed.group(1)[0].isupper():
+        if fixed and (fixed.group(1)[0].isupper() or fixed.group(1).lower().endswith(" ủy")):  # "Ban Tuyên giáo huyện ủy"
             name, fixed_level = _FIXED[fixed.group(1).lower()]
             words.append(name)
             end = fixed.end()
@@ -243,7 +247,7 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             prev_cap = True
             continue
         break
-    if words[:3] == ["Ban", "Chỉ", "đạo"] and text.startswith("Ban Chỉ đạo", m.start(1)):
+    if words[:3] == ["Ban", "Chỉ", "đạo"] and text[m.start(1):m.start(1) + 11].lower() == "ban chỉ đạo":
         # "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh": a steering committee is named by its task.
         task = _STEERING_TASK.match(text, m.start(1) + len("Ban Chỉ đạo"))
         if task and task.end(1) >= end:
@@ -416,6 +420,8 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
 
 _VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
                                 r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là|giữ chức)\s")
+_LOWER_ROLE_START = re.compile(r"(?:phó )?(?:chủ tịch|bí thư|giám đốc)(?= [A-ZĐỦ])")
+_DASH_BEFORE_TITLE = re.compile(r"\s+[–-]\s+")
 _PLURAL_TITLE = re.compile(r"[Cc]ác(?= (?:Phó |Ủy viên|Thường trực|Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tỉnh ủy viên|Huyện ủy viên))")
 _PLURAL_UNIT = re.compile(r" các (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _PAREN_PLACE = re.compile(rf"\s*\(((?:{_SYL})(?: (?:{_SYL}|\d+)){{0,3}})\)")
@@ -491,6 +497,9 @@ def find_people(text: str, units: list[UnitMention],
             starts = [last.end] + [t.end for t in last.titles[:-1]]
             elected = next((i for i, (t, at) in enumerate(zip(last.titles, starts))
                             if _VERB_BEFORE_TITLE.match(text, at)), None)
+            if elected is None and not any(p.titles for p in members[:-1]) and last.titles \
+                    and _DASH_BEFORE_TITLE.match(text, last.end):
+                elected = 0  # "các đồng chí: A, B - Phó Chủ tịch HĐND huyện": one title for the whole list
             if elected is not None and (elected == 0 and all(t.former for p in members[:-1] for t in p.titles)
                                         or elected > 0 and _AND.match(text, members[-2].titles[-1].end
                                                                       if members[-2].titles else members[-2].end)):
@@ -505,11 +514,13 @@ def find_people(text: str, units: list[UnitMention],
         m = _ROLE_RE.match(text, candidate.start()) or _MEMBER_RE.match(text, candidate.start())
         if m and m.group(2)[0].isupper():
             starts.append(m)
-    for m in starts:
+    # "… chủ tịch UBND xã Y Khuê Byă": a lower-case role, trusted only with the body it heads.
+    starts += [_ROLE_RE.match(text, c.start()) for c in _LOWER_ROLE_START.finditer(text) if starts_word(text, c.start())]
+    for m in sorted(starts, key=lambda m: m.start()):
         if m.start() in found:
             continue
         titles, end = titles_at(text, m.start(), units_at)
-        if not titles:
+        if not titles or m.group(2)[0].islower() and titles[0].body is None:
             continue
         name = _name_at(text, end, lower_first=False, need_surname=True)
         if name:

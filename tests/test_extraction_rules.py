@@ -246,3 +246,29 @@ def test_an_office_elected_after_a_list_of_titled_names_is_everyones():
 
 def test_a_news_desk_is_no_author():
     assert facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="Nhóm PV").authors == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    # One title after a list of bare names, after a dash, is the whole list's.
+    ("Dự có các đồng chí: Pờ Thị Sì, Chu Văn Khừ - Phó Chủ tịch HĐND huyện Mường Tè.",
+     {("Pờ Thị Sì", "Phó Chủ tịch", "Hội đồng nhân dân", "huyện Mường Tè"),
+      ("Chu Văn Khừ", "Phó Chủ tịch", "Hội đồng nhân dân", "huyện Mường Tè")}),
+    ("Đồng chí Tẩn Thị Mai - Trưởng phòng Dân tộc huyện Mường Tè đã được bầu giữ chức Phó Chủ tịch UBND huyện.",
+     {("Tẩn Thị Mai", "Trưởng phòng", "Phòng Dân tộc", "huyện Mường Tè"),
+      ("Tẩn Thị Mai", "Phó Chủ tịch", "Ủy ban nhân dân", "huyện Mường Tè")}),
+    # Titles written in lower case, as many portals do.
+    ("Dự có đồng chí Lê Minh Tuấn, Ủy viên Ban Thường vụ huyện ủy, Trưởng ban Tuyên giáo huyện ủy Hải Lăng.",
+     {("Lê Minh Tuấn", "Ủy viên", "Ban Thường vụ Huyện ủy", "huyện Hải Lăng"),
+      ("Lê Minh Tuấn", "Trưởng ban", "Ban Tuyên giáo Huyện ủy", "huyện Hải Lăng")}),
+    ("Dịp này, chủ tịch UBND xã Cư Né Y Khuê Byă đã trao Giấy khen cho 12 tập thể.",
+     {("Y Khuê Byă", "Chủ tịch", "Ủy ban nhân dân", "xã Cư Né")}),
+    ("Đoàn làm việc với Sở Nội vụ tỉnh Gia Lai. Các Phó giám đốc sở: Nguyễn Văn Thọ, Trần Quốc Vinh báo cáo.",
+     {("Nguyễn Văn Thọ", "Phó Giám đốc", "Sở Nội vụ", "tỉnh Gia Lai"),
+      ("Trần Quốc Vinh", "Phó Giám đốc", "Sở Nội vụ", "tỉnh Gia Lai")}),
+])
+def test_list_and_lower_case_title_forms(body, expected):
+    assert posts(facts_of(body)) == expected
+
+
+def test_a_lower_case_role_without_a_body_gives_no_post():
+    assert facts_of("Theo bí thư Lê Văn Tám, thôn Bản Lìm đã hoàn thành kế hoạch.").posts == []
