@@ -115,7 +115,10 @@ class YearContext:
             return y if month >= 7 else y + 1
         period = _PERIOD.search(sentence)
         if period:
-            return int(period.group(2))
+            # A congress opens its period ("Đại hội Thi đua yêu nước … giai đoạn 2020 - 2025" sits in 2020);
+            # other gatherings review the period as it ends ("hội nghị điển hình tiên tiến giai đoạn 2015-2020").
+            congress = _CONGRESS.search(sentence, 0, period.start())
+            return int(period.group(1) if congress else period.group(2))
         if self.anniversary_years:
             return max(Counter(self.anniversary_years).items(), key=lambda kv: (kv[1], kv[0]))[0]
         return self.frequent_year
@@ -193,6 +196,7 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
     return None
 
 
+_CONGRESS = Caseless(r"(?<![\w])đại hội(?![\w])")
 _RELATIVE_DAY = Caseless(r"(?<![\w])(?:sáng|chiều|tối|trưa|hôm)\s+(nay|qua)(?![\w])")
 # "… lần thứ II được tổ chức năm 2020": a gathering known to the year only.
 _HELD_IN_YEAR = Caseless(r"(?:được |đã )?tổ chức (?:vào )?năm (\d{4})(?!\d)")
@@ -218,7 +222,7 @@ def _label(text: str, start: int) -> str:
 
 
 # A verb saying a gathering was held, right before its head noun ("đã tổ chức Hội nghị").
-_HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức)"
+_HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức|nô nức đi|đã đi)"
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$")
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
 _HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
@@ -403,11 +407,15 @@ def _plus_years(base: str, years: int) -> str:
 
 
 def _national(subject: str) -> tuple[str, str] | None:
-    low = subject.lower()
+    # Whole words only, and "Đảng" is the Party, not a local "Đảng bộ"/"Đảng ủy" ("thành lập Đảng bộ xã").
+    low = _LOCAL_PARTY_BODY.sub(" ", f" {subject.lower()} ")
     for keywords, base, canonical in NATIONAL_DATES:
-        if all(k in low for k in keywords):
+        if all(f" {k} " in low for k in keywords):
             return base, canonical
     return None
+
+
+_LOCAL_PARTY_BODY = re.compile(r"\bđảng (?:bộ|ủy|viên)\b|[^\w/]+")
 
 
 def find_anniversaries(text: str, sentences: list[Sentence]) -> list[AnniversaryFound]:

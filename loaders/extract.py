@@ -183,7 +183,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
             if body == "Ban Thường vụ":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy": the committee named next to it.
                 committee = next((" ".join(b.split()[-2:]) for b in bodies
-                                  if b and b != body and b.endswith(" ủy") and len(b.split()) >= 2), None)
+                                  if b and b != body and b.endswith((" ủy", " đoàn")) and len(b.split()) >= 2), None)
                 body = f"Ban Thường vụ {committee}" if committee else body
             if title.former or body is None:
                 continue

@@ -53,10 +53,14 @@ _TYPE_ALIASES = {
 }
 
 
+_VOWEL_SHAPES = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn (â ă ơ ư ê ô); tones are kept
+
+
 def _loose_key(name: str) -> str:
-    """Every mark taken off (tones and vowel shapes), đ as d: the key of last resort for spelling variants."""
+    """Vowel shapes taken off, đ as d, tones kept: the key of last resort for spelling variants
+    ("Mù Cang Chải" for "Mù Căng Chải"); "Tràng" and "Trang" stay apart."""
     folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D").casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).replace("'", "").split())
+    return " ".join("".join(c for c in folded if c not in _VOWEL_SHAPES).replace("'", "").split())
 
 
 def normalize_name(s: str) -> str:

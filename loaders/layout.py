@@ -98,7 +98,9 @@ def parse_dateline(line: str) -> str | None:
 
 
 _AFFILIATION_AFTER_DASH = re.compile(
-    r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Trang|Ban|Phòng|Văn phòng|Hội|Tạp chí|Tổ|Nhóm|Đội|TTVH|TT)\b.{2,70})$")
+    r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Trang|Ban|Phòng|Văn phòng|Hội|Tạp chí|Tổ|Nhóm|Đội|TTVH|TT|Sở|Chi cục|"
+    r"Huyện đoàn|Tỉnh đoàn|Thành đoàn|Thị đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Đảng ủy|UBND|Ủy ban|Công an|"
+    r"Trường|Bệnh viện)\b.{2,70})$")
 # "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
 _TRAILING_SOURCE = re.compile(r"\s*[–|-]?\s*(?:Nguồn|Theo)\s*:\s*(.{3,90})$")
 _INNER_CREDIT = re.compile(r"\s*(?:[–,;-]\s*)(?=(?:Ảnh|ảnh|Bài|Tin|Video|Clip)\s*:)")
@@ -166,6 +168,9 @@ def _strip_trailing_chrome(lines: list[str]) -> list[str]:
     cut = len(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
+        if _RELATED_ITEM.search(line):
+            cut = i  # "… tại xã Yên Phúc (28/12/2019)": a related story's title, however long
+            continue
         if len(line) > 90 or _SENTENCE_END.search(line) and len(line) > 60:
             break  # a paragraph of the story, whatever word it opens with ("Hôm qua, …", "Trở về …")
         if _is_chrome(line):

@@ -202,13 +202,16 @@ class Subject:
     province: Place | None
     district: Place | None
     commune: Place | None
+    # A story about a district that names one of its communes most: what a bare "xã" there means.
+    nearby_commune: Place | None = None
 
     def at_level(self, level: str | None) -> Place | None:
         if level == "country":
             return VIETNAM
         if level == "city":
             return next((p for p in (self.district, self.province) if p and p.unit_type == "thành phố"), None)
-        return {"province": self.province, "district": self.district, "commune": self.commune}.get(level or "")
+        return {"province": self.province, "district": self.district,
+                "commune": self.commune or self.nearby_commune}.get(level or "")
 
     @property
     def home(self) -> Place | None:
@@ -261,9 +264,10 @@ def choose_subject(weighted: list[tuple[Place, float]], gaz: Gazetteer, on_date:
                             if province_of(p, gaz) and province_of(p, gaz).code == provinces.most_common(1)[0][0])
     if district is not None and commune is not None and not _within(commune, district):
         commune = commune if score[commune.code or commune.label] > score[district.code or district.label] else None
+    nearby = None
     if commune is not None and district is not None and score[commune.code or commune.label] < score[district.code or district.label]:
-        commune = None
+        commune, nearby = None, commune
     # After the 2025 reform there is no district level, and bare "tỉnh" means the merged province.
     if district is not None and on_date and district.valid_until and district.valid_until <= on_date:
         district = None
-    return Subject(current_unit(province, gaz, on_date), district, commune)
+    return Subject(current_unit(province, gaz, on_date), district, commune, nearby)

@@ -28,6 +28,8 @@ BLIND6 = ROOT / "tests" / "blind6" / "articles"
 BLIND6_EXPECTED = ROOT / "tests" / "blind6" / "expected"
 BLIND7 = ROOT / "tests" / "blind7" / "articles"
 BLIND7_EXPECTED = ROOT / "tests" / "blind7" / "expected"
+BLIND8 = ROOT / "tests" / "blind8" / "articles"
+BLIND8_EXPECTED = ROOT / "tests" / "blind8" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

@@ -272,3 +272,35 @@ def test_list_and_lower_case_title_forms(body, expected):
 
 def test_a_lower_case_role_without_a_body_gives_no_post():
     assert facts_of("Theo bí thư Lê Văn Tám, thôn Bản Lìm đã hoàn thành kế hoạch.").posts == []
+
+
+def test_a_local_party_committee_founding_is_not_the_partys():
+    facts = facts_of("Sáng 20/3, xã Kim Liên tổ chức Lễ kỷ niệm 70 năm Ngày thành lập Đảng bộ xã (15/3/1946 - 15/3/2017).",
+                     title="Xã Kim Liên kỷ niệm 70 năm Ngày thành lập Đảng bộ", dateline="20/03/2017")
+    assert [(a.ordinal, a.base_date, a.ordinal_mismatch) for a in facts.anniversaries] == [(70, "1946-03-15", True)]
+
+
+def test_a_bare_commune_in_a_district_story_is_the_commune_it_names_most():
+    facts = facts_of("Sáng 20/3, xã Kim Liên, huyện Nam Đàn, tỉnh Nghệ An tổ chức Lễ kỷ niệm. Huyện Nam Đàn có 19 xã; huyện Nam Đàn "
+                     "đạt chuẩn nông thôn mới. Đ/c Nguyễn Văn Quế, Bí thư Đảng ủy xã cho biết Kim Liên là quê hương Bác.",
+                     title="Xã Kim Liên kỷ niệm ngày thành lập", dateline="20/03/2017")
+    assert ("Nguyễn Văn Quế", "Bí thư", "Đảng ủy", "xã Kim Liên") in posts(facts)
+
+
+def test_a_congress_sits_at_the_start_of_its_period():
+    facts = facts_of("Sáng ngày 24/6, huyện Nguyên Bình long trọng tổ chức Đại hội Thi đua yêu nước lần thứ V, "
+                     "giai đoạn 2020 – 2025.", dateline="")
+    assert events(facts) == [("Đại hội", "2020-06-24")]
+
+
+def test_the_standing_committee_of_a_youth_union_and_a_byline_with_its_union():
+    facts = facts_of("Dự có đồng chí Lê Thị Hồng Nhung – UVBTV, Phó Bí thư Tỉnh đoàn Thanh Hóa.",
+                     byline="Phạm Hà – Huyện đoàn Thọ Xuân")
+    assert ("Lê Thị Hồng Nhung", "Ủy viên", "Ban Thường vụ Tỉnh đoàn", "tỉnh Thanh Hóa") in posts(facts)
+    assert [(a.name, a.affiliation) for a in facts.authors] == [("Phạm Hà", "Huyện đoàn Thọ Xuân")]
+
+
+def test_voters_going_to_the_polls_is_an_election_held():
+    facts = facts_of("Sáng 23/5, hơn 148.000 cử tri huyện Khoái Châu nô nức đi bầu cử đại biểu Quốc hội khóa XV.",
+                     dateline="23/05/2021 16:00")
+    assert events(facts) == [("Bầu cử", "2021-05-23")]

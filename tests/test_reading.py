@@ -200,3 +200,13 @@ def test_cms_pages_keep_the_story_and_its_author_and_lose_the_sidebar(tmp_path, 
     assert "Phạm Văn Bình" not in read.document.body
     assert "tổ chức" in read.document.body
     assert len(read.authors) == 1 and read.authors[0].name in ("Ngọc Hân", "Phạm Thu Trang")
+
+
+def test_a_long_related_story_title_after_the_byline_is_chrome(tmp_path):
+    text = ("Hội nghị tổng kết công tác thi đua\n07/01/2020 08:15\n"
+            "Ngày 6/1, UBND huyện Văn Quan tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2019.\n"
+            "Hoàng Thu Hà - Phòng Nội vụ\nIn bài viết\nCác tin khác\n"
+            "Đồng chí Lương Văn Khoa thăm, chúc mừng các gia đình chính sách tại xã Yên Phúc, huyện Văn Quan (28/12/2019)\n")
+    read = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert "Yên Phúc" not in read.document.body
+    assert [(a.name, a.affiliation) for a in read.authors] == [("Hoàng Thu Hà", "Phòng Nội vụ")]
