@@ -314,8 +314,23 @@ def _is_name_start(text: str, pos: int) -> bool:
     return bool(found) and len(found[0].split()) >= 2
 
 
+_TITLE_MEMO: tuple = (None, None, {})  # (text, units_at, pos -> Title | None) of the article being read
+
+
 def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | None:
-    """One title at ``pos``: [nguyên] role [body] [unit]."""
+    """One title at ``pos``: [nguyên] role [body] [unit]. Memoised per article: the name-first,
+    title-first and list readings parse the same titles again (half the calls)."""
+    global _TITLE_MEMO
+    memo_text, memo_units, memo = _TITLE_MEMO
+    if memo_text is not text or memo_units is not units_at:
+        memo = {}
+        _TITLE_MEMO = (text, units_at, memo)
+    if pos not in memo:
+        memo[pos] = _parse_title(text, pos, units_at)
+    return memo[pos]
+
+
+def _parse_title(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | None:
     start = pos
     while start < len(text) and text[start] == " ":
         start += 1
