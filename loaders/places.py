@@ -67,6 +67,11 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
 _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công", "Đình"})
 
 
+# A role shortly before the type word: "Chủ tịch UBND xã Lò Pọm" names a person after a bare "xã";
+# without one, "Nhân dân xã Bế Triều" names a commune (Bế is also a family name).
+_TITLE_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Phó|Ủy viên|Chánh|Hiệu trưởng)[^,;.:()]{0,50}$")
+
+
 def _run_end(run: re.Match, words: list[str], seps: list[str], used: int) -> int:
     """Where the first ``used`` words of a name run end in the text."""
     return run.start(1) + len(words[0]) + sum(len(seps[i]) + len(words[i + 1]) for i in range(used - 1))
@@ -98,7 +103,8 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         if not places:
             if unit_type == "thành phố" and words[0] in ("Hồ", "HỒ") and len(words) >= 3:
                 places, used = gaz.lookup("thành phố", "Hồ Chí Minh"), 3
-            elif words[0] in surnames or words[0].isdigit() and unit_type not in ("phường", "quận") \
+            elif words[0] in surnames and (len(words) >= 3 or _TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start())) \
+                    or words[0].isdigit() and unit_type not in ("phường", "quận") \
                     or len(words) >= 3 and words[1] in _MIDDLE_NAMES:
                 continue  # a title's bare type word followed by a person's name ("huyện Ngân Văn Hiền")
             else:

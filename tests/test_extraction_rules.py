@@ -304,3 +304,11 @@ def test_voters_going_to_the_polls_is_an_election_held():
     facts = facts_of("Sáng 23/5, hơn 148.000 cử tri huyện Khoái Châu nô nức đi bầu cử đại biểu Quốc hội khóa XV.",
                      dateline="23/05/2021 16:00")
     assert events(facts) == [("Bầu cử", "2021-05-23")]
+
+
+def test_a_commune_named_like_a_person_is_a_commune_unless_a_title_comes_before():
+    facts = facts_of("Đồng chí Nông Văn Thắng trao Bằng công nhận cho Đảng bộ, chính quyền và Nhân dân xã Bế Triều. "
+                     "Dự có đồng chí Chủ tịch UBND xã Lò Văn Pọm.", title="Xã Bế Triều đón nhận Bằng công nhận",
+                     dateline="10/12/2022")
+    assert "xã Bế Triều" in {p.place.label for p in facts.places}
+    assert "Lò Văn Pọm" in {p.name for p in facts.people}
