@@ -93,6 +93,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         unit_type = UNIT_TYPES[m.group(1).lower()]
         run = _NAME_RUN.match(text, m.end())
         if not run:
+            found.extend(_qualified_list(text, m, unit_type, gaz, on_date))
             continue
         words, seps = _split_run(run.group(1))
         if words[0].isupper() and len(words[0]) > 1 and not text[m.start():m.end()].isupper():
@@ -146,6 +147,31 @@ def _written(name: str, place: Place) -> str | None:
 
 
 _LIST_JOIN = re.compile(r"(\s*,\s*|\s+và\s+)")
+
+
+# "các xã vùng cao như Xuân Lương, Canh Nậu", "các xã lân cận Quảng Tân, Quảng Hà": a plural type word,
+# a few lower-case words, then names; only names the gazetteer knows count.
+_PLURAL_BEFORE = re.compile(r"(?:các|những)\s+$", re.I)
+_NOT_QUALIFIER = r"(?:của|thuộc|tại|ở|trên|trong|và|với|" + "|".join(t.split()[0] for t in UNIT_TYPES) + r")"
+_QUALIFIER = re.compile(rf"((?: (?!{_NOT_QUALIFIER}(?![\w]))[{LO}]+){{1,4}}?)(?:,? (?:như|là|gồm|gồm có))?:?(?= [{UP}])")
+
+
+def _qualified_list(text: str, m: re.Match, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:
+    if not _PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return []
+    qualifier = _QUALIFIER.match(text, m.end())
+    if not qualifier:
+        return []
+    run = _NAME_RUN.match(text, qualifier.end())
+    if not run:
+        return []
+    words, seps = _split_run(run.group(1))
+    places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+    if not places:
+        return []
+    end = _run_end(run, words, seps, used)
+    first = UnitMention(places[0], run.start(1), end, tuple(places[1:]), _written(text[run.start(1):end], places[0]))
+    return [first] + _listed_after(text, end, unit_type, gaz, on_date)
 
 
 def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:

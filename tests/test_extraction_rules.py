@@ -312,3 +312,12 @@ def test_a_commune_named_like_a_person_is_a_commune_unless_a_title_comes_before(
                      dateline="10/12/2022")
     assert "xã Bế Triều" in {p.place.label for p in facts.places}
     assert "Lò Văn Pọm" in {p.name for p in facts.people}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Trồng cây tại các xã vùng cao như Xuân Lương, Canh Nậu, Đồng Vương của huyện Yên Thế, tỉnh Bắc Giang.",
+     {"xã Xuân Lương", "xã Canh Nậu", "xã Đồng Vương", "huyện Yên Thế", "tỉnh Bắc Giang"}),
+    ("Lũng Cú là một trong 3 xã của huyện Đồng Văn (tỉnh Hà Giang cũ).", {"huyện Đồng Văn", "tỉnh Hà Giang"}),
+])
+def test_units_listed_after_a_qualified_plural_type_word(body, expected):
+    assert {p.place.label for p in facts_of(body).places} == expected
