@@ -442,6 +442,32 @@ _PLURAL_UNIT = re.compile(r" các (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I
 _PAREN_PLACE = re.compile(rf"\s*\(((?:{_SYL})(?: (?:{_SYL}|\d+)){{0,3}})\)")
 
 
+def _share_trailing_titles(text: str, members: list[PersonFound]) -> None:
+    """Titles written once after several names of a list are each one's:
+    "các đồng chí: A, B - Phó Chủ tịch HĐND huyện", "các đồng chí A và B, Phó Chủ tịch UBND tỉnh",
+    "các đồng chí A và B được bầu giữ chức Phó Bí thư", and, after a verb only, those of a name joined
+    by "và" that has titles of its own ("A, Chủ tịch HĐND xã và B, Chủ tịch UBND xã được bầu giữ chức …")."""
+    waiting: list[PersonFound] = []  # names of the list since the last one with (current) titles
+    previous: PersonFound | None = None
+    for person in members:
+        if all(t.former for t in person.titles):
+            waiting.append(person)
+            previous = person
+            continue
+        starts = [person.end] + [t.end for t in person.titles[:-1]]
+        elected = next((i for i, at in enumerate(starts) if _VERB_BEFORE_TITLE.match(text, at)), None)
+        joined = previous is not None and _AND.match(text, previous.titles[-1].end if previous.titles else previous.end)
+        if elected is None and waiting and (_DASH_BEFORE_TITLE.match(text, person.end) or joined and not previous.titles):
+            elected = 0
+        if elected == 0:
+            for other in waiting:
+                other.titles = other.titles + person.titles
+        elif elected is not None and joined and previous.titles:
+            previous.titles = previous.titles + person.titles[elected:]
+        waiting = []
+        previous = person
+
+
 def find_people(text: str, units: list[UnitMention],
                 unit_named: Callable[[str, str], Place | None] | None = None) -> list[PersonFound]:
     """Every person the text names, with the titles written beside the name; ``unit_named(type, name)``
@@ -506,20 +532,7 @@ def find_people(text: str, units: list[UnitMention],
                 pos = again.end()
             first = False
         if len(members) > 1 and not shared:
-            # "các đồng chí A và B được bầu giữ chức Phó Bí thư", "các đồng chí A, Chủ tịch HĐND xã và B,
-            # Chủ tịch UBND xã được bầu giữ chức Phó Bí thư": the titles after the verb are everyone's.
-            last = members[-1]
-            starts = [last.end] + [t.end for t in last.titles[:-1]]
-            elected = next((i for i, (t, at) in enumerate(zip(last.titles, starts))
-                            if _VERB_BEFORE_TITLE.match(text, at)), None)
-            if elected is None and not any(p.titles for p in members[:-1]) and last.titles \
-                    and _DASH_BEFORE_TITLE.match(text, last.end):
-                elected = 0  # "các đồng chí: A, B - Phó Chủ tịch HĐND huyện": one title for the whole list
-            if elected is not None and (elected == 0 and all(t.former for p in members[:-1] for t in p.titles)
-                                        or elected > 0 and _AND.match(text, members[-2].titles[-1].end
-                                                                      if members[-2].titles else members[-2].end)):
-                for p in members[:-1]:
-                    p.titles = p.titles + last.titles[elected:]
+            _share_trailing_titles(text, members)
 
     # 2. Titles first, then a name: "Chủ tịch UBND tỉnh Cao Tường Huy".
     starts = []

@@ -321,3 +321,15 @@ def test_a_commune_named_like_a_person_is_a_commune_unless_a_title_comes_before(
 ])
 def test_units_listed_after_a_qualified_plural_type_word(body, expected):
     assert {p.place.label for p in facts_of(body).places} == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Dự có các đồng chí: Hà Thị Nhị, Phạm Bá Thông - Phó Chủ tịch UBND huyện Quan Hóa; đồng chí Lê Thị Hoa phát biểu.",
+     {("Hà Thị Nhị", "Phó Chủ tịch"), ("Phạm Bá Thông", "Phó Chủ tịch")}),
+    ("Dự có các đồng chí Lê Quang Vinh và Phan Văn Thiện, Phó Chủ tịch UBND tỉnh Quảng Trị; đồng chí Nguyễn Văn Ba.",
+     {("Lê Quang Vinh", "Phó Chủ tịch"), ("Phan Văn Thiện", "Phó Chủ tịch")}),
+    # A comma after a list without "và" keeps the title with the last name: it may be that one's alone.
+    ("Dự có các đồng chí: Nguyễn Văn An, Trần Văn Bình, Chủ tịch UBND xã Yên Lạc.", {("Trần Văn Bình", "Chủ tịch")}),
+])
+def test_a_title_after_several_names_of_a_list(body, expected):
+    assert {(p, r) for p, r, _, _ in posts(facts_of(body))} == expected
