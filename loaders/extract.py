@@ -161,7 +161,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
     author_names = {a.name for a in article.authors}
     seen_people: set[str] = set()
     seen_posts: set[tuple] = set()
-    last_body: tuple[str, Place | None, int] | None = None  # the latest title's body, its unit, where it ends
+    last_body: tuple[str, Place | None, int] | None = None  # the latest title's body, its unit, where it starts
     for person in people:
         if person.name not in seen_people and person.name not in author_names:
             seen_people.add(person.name)
@@ -179,7 +179,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
                 bodies[i], places[i] = last_body[0], last_body[1]
         for title, place, body in zip(person.titles, places, bodies):
             if body is not None and not title.former:
-                last_body = (body, place, title.end)
+                last_body = (body, place, title.start)
             if body == "Ban Thường vụ":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Quận ủy": the committee named next to it.
                 committee = next((" ".join(b.split()[-2:]) for b in bodies

@@ -333,3 +333,11 @@ def test_units_listed_after_a_qualified_plural_type_word(body, expected):
 ])
 def test_a_title_after_several_names_of_a_list(body, expected):
     assert {(p, r) for p, r, _, _ in posts(facts_of(body))} == expected
+
+
+def test_deputies_elected_together_after_their_chief_take_the_chiefs_body():
+    facts = facts_of("Đồng chí Y Bim Niê được bầu giữ chức Chủ tịch Hội Nông dân huyện Krông Pắc nhiệm kỳ 2023 – 2028; "
+                     "các đồng chí Nguyễn Văn Hào và H'Yim Kđoh được bầu giữ chức Phó Chủ tịch.")
+    assert posts(facts) == {("Y Bim Niê", "Chủ tịch", "Hội Nông dân", "huyện Krông Pắc"),
+                            ("Nguyễn Văn Hào", "Phó Chủ tịch", "Hội Nông dân", "huyện Krông Pắc"),
+                            ("H'Yim Kđoh", "Phó Chủ tịch", "Hội Nông dân", "huyện Krông Pắc")}
