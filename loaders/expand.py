@@ -14,7 +14,24 @@ from .text import Caseless
 
 # Whole tokens only: nothing of a word, "&", "/" or "." right before (checked by hand: a pattern that
 # opens with a look-behind cannot skip ahead, and this scan runs over every article).
-_ABBREV_RE = re.compile("(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+_ABBREV_RE = re.compile("(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+                         + r")(?:(?<=\.)|(?![\w&]))")  # one ending in "." may be glued to the next word: "TP.Thủ Đức"
+
+
+# Ho Chi Minh City's way of writing units: "P.Bến Nghé, Q.1", "TX. Long Khánh": only before a capital
+# or a number, so that a stray "P." elsewhere stays as written.
+_CITY_UNIT_PREFIX = {"P": "phường ", "Q": "quận ", "TX": "thị xã ", "TT": "thị trấn "}
+
+
+def _after_name_word(text: str, pos: int) -> bool:
+    """Right after a capitalised word ("Nguyễn P. Hùng"): an initial in a name, not a ward."""
+    before = text[max(0, pos - 12):pos]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1][-1].isalpha() and words[-1][:1].isupper() and words[-1][1:].islower()
+
+_CITY_UNIT_RE = re.compile(r"(TX|TT|P|Q)\.\s?(?=[A-ZĐ][a-zđà-ỹ]|\d)")  # not "P.V", a reporter's initials
 
 
 def _token_start(text: str, pos: int) -> bool:
@@ -74,9 +91,13 @@ def expand(text: str) -> Expanded:
             out += upto - last
             last = upto
 
-    replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)]) for m in _abbreviations(text)]
+    # "TP.Thủ Đức": an expansion glued to the next word gets its space.
+    replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)] + (" " if text[m.end():m.end() + 1].isalnum() else ""))
+                    for m in _abbreviations(text)]
     replacements += [(m.start(), m.end(), ("Ban" if m.group(1).lower() == "ban" else "Hội đồng") + " Thi đua - Khen thưởng")
                      for m in _TDKT_RE.finditer(text)]
+    replacements += [(m.start(), m.end(), _CITY_UNIT_PREFIX[m.group(1)]) for m in _CITY_UNIT_RE.finditer(text)
+                     if _token_start(text, m.start()) and (len(m.group(1)) > 1 or not _after_name_word(text, m.start()))]
     # Where two replacements start together, the longer one wins.
     replacements.sort(key=lambda r: (r[0], -r[1]))
     for start, end, value in replacements:

@@ -83,7 +83,7 @@ def _bare_units(line: str, gaz: Gazetteer, on_date: str | None) -> list[Place]:
     return out
 
 
-_ELECTED_TO = re.compile(r"\bbầu(?: lại)?(?: giữ chức| làm| vào chức)?\s*$")
+_ELECTED_TO = re.compile(r"(?:\bbầu(?: lại)?(?: giữ chức| làm| vào chức)?|\bgiữ chức|\btái cử)\s*$")
 
 
 def _jurisdictions(titles: list[Title], subject: Subject) -> list[Place | None]:

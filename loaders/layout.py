@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .text import title_case_name
+
 # Lines that belong to the site, not to the article.
 _CHROME_LINE = re.compile(
     r"^(Tìm kiếm theo|Tìm kiếm|Tin nóng|Tin tiêu điểm|Tin nổi bật|Tin mới|Tin liên quan|Tin khác|"
@@ -147,6 +149,7 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
     parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\s*,\s*|\s+và\s+|\s*/\s*", text) if p.strip()]
     if any(_NOT_A_NAME.match(p) for p in parts):
         return (), None  # "Nhóm PV", "PV": a desk, not a name
+    parts = [title_case_name(p) if p.isupper() and len(p) > 3 else p for p in parts]  # "THANH TÂM"
     if not parts or not all(_NAME_PART.match(p) and 1 < len(p.split()) + (len(p) > 3) for p in parts):
         return (), None
     return tuple(parts), affiliation
@@ -163,8 +166,18 @@ def _is_chrome(line: str) -> bool:
     return bool(_CHROME_LINE.match(line) or re.fullmatch(r"[\d.,: ]+", line) or _RELATED_ITEM.search(line))
 
 
+_RELATED_HEADER = re.compile(r"^(?:Tin liên quan|Tin khác|Các tin khác|Tin cùng chuyên mục|Bài viết liên quan|"
+                             r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Xem thêm|Đọc thêm)\s*:?$", re.I)
+
+
 def _strip_trailing_chrome(lines: list[str]) -> list[str]:
-    """Drop the site's trailing block: from the first chrome line after which only short lines follow."""
+    """Drop the site's trailing block: from the first chrome line after which only short lines follow,
+    or from a "Tin liên quan" heading near the end followed only by headlines, however long."""
+    for i in range(max(0, len(lines) - 15), len(lines)):
+        if _RELATED_HEADER.match(lines[i]) and all(len(ln) < 200 and not _SENTENCE_END.search(ln) or _is_chrome(ln)
+                                                    for ln in lines[i + 1:]):
+            lines = lines[:i]
+            break
     cut = len(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]

@@ -127,6 +127,8 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Quốc hội", "Quốc hội", "country"),
     ("Chính phủ", "Chính phủ", "country"),
     ("Chủ tịch nước", "Chủ tịch nước", "country"),
+    ("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động", "country"),
+    ("Tổng Liên đoàn Lao động", "Tổng Liên đoàn Lao động", "country"),
     ("Liên đoàn Lao động", "Liên đoàn Lao động", None),
     ("Hội Cựu chiến binh", "Hội Cựu chiến binh", None),
     ("Hội Liên hiệp Phụ nữ", "Hội Liên hiệp Phụ nữ", None),
@@ -143,7 +145,7 @@ BODY_HEADS: tuple[str, ...] = (
     "Ban Chỉ huy", "Bộ Chỉ huy", "Ban", "Sở", "Phòng", "Trung tâm", "Hội", "Văn phòng", "Công an",
     "Bộ", "Cục", "Chi cục", "Viện", "Tòa án", "Đoàn", "Báo", "Đài", "Trường", "Bệnh viện", "Kho bạc",
     "Ngân hàng", "Chi nhánh", "Thanh tra", "Ủy ban Kiểm tra", "Ủy ban", "Liên đoàn", "Đảng bộ", "Chi bộ",
-    "Hợp tác xã", "Công ty", "Tổng công ty", "Quỹ", "Học viện",
+    "Hợp tác xã", "Công ty", "Tổng công ty", "Quỹ", "Học viện", "Công đoàn",
 )
 
 # Level of the unit a body serves when the text does not say (its name says it).

@@ -68,7 +68,7 @@ _FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
 _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
+_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
                         r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
                         r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
@@ -150,9 +150,10 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
             break
         if not nxt or (nxt.group(1).isupper() and len(nxt.group(1)) > 1):
             break
-        if nxt.group(1) in NAME_STOPWORDS and not (nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1)
-                                                   and not _MEMBER_RE.match(text, nxt.end() + 1)):
-            break  # "Nguyên" is a given name unless a title follows ("… Nguyên Bí thư …")
+        if nxt.group(1) in NAME_STOPWORDS and not (
+                nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1) and not _MEMBER_RE.match(text, nxt.end() + 1)
+                or nxt.group(1) == "Chánh" and not _ROLE_RE.match(text, nxt.start(1))):
+            break  # "Nguyên", "Chánh" are given names unless a title follows ("… Nguyên Bí thư …", "… Chánh Văn phòng")
         words.append(nxt.group(1))
         end = nxt.end()
     following = _LOWER_WORD.match(text, end)
@@ -433,8 +434,10 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
     return [], pos, None, False
 
 
-_VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
+_VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
                                 r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là|giữ chức)\s")
+_AND_AGAIN = re.compile(r"\s+và\s+(?:(?:đồng chí|ông|bà|anh|chị)\s+)?")
+_ON_BEHALF_OF = re.compile(r"(?:ủy quyền|thừa lệnh|thay mặt)(?: của)?\s+$", re.I)
 _LOWER_ROLE_START = re.compile(r"(?:phó )?(?:chủ tịch|bí thư|giám đốc)(?= [A-ZĐỦ])")
 _DASH_BEFORE_TITLE = re.compile(r"\s+[–-]\s+")
 _PLURAL_TITLE = re.compile(r"[Cc]ác(?= (?:Phó |Ủy viên|Thường trực|Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Tỉnh ủy viên|Huyện ủy viên))")
@@ -550,6 +553,10 @@ def find_people(text: str, units: list[UnitMention],
         titles, end = titles_at(text, m.start(), units_at)
         if not titles or m.group(2)[0].islower() and titles[0].body is None:
             continue
+        if _ON_BEHALF_OF.search(text, max(0, m.start() - 30), m.start()):
+            titles = titles[1:]  # "thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng X": not X's title
+            if not titles:
+                continue
         name = _name_at(text, end, lower_first=False, need_surname=True)
         if name:
             name_start = _SPACES.match(text, end).end()
@@ -591,8 +598,14 @@ def find_people(text: str, units: list[UnitMention],
             continue
         canonical = HISTORICAL_PERSONS[m.group(1)]
         found[m.start()] = PersonFound(canonical, m.start(), m.end(), [], historical=True)
+    # "bà A và bà B được bầu giữ chức Phó Chủ tịch …": two singular triggers sharing what follows.
+    ordered = [found[k] for k in sorted(found)]
+    for first, second in zip(ordered, ordered[1:]):
+        if not first.titles and second.titles and not first.historical \
+                and _AND_AGAIN.fullmatch(text, first.end, second.start) and _VERB_BEFORE_TITLE.match(text, second.end):
+            first.titles = list(second.titles)
     inside_units = [(u.start, u.end) for u in units]
-    return [found[k] for k in sorted(found) if not any(s <= k < e for s, e in inside_units)]
+    return [p for p in ordered if not any(s <= p.start < e for s, e in inside_units)]
 
 
 def _plausible_bare_name(name: str, text: str, pos: int, units_at: dict[int, UnitMention]) -> bool:

@@ -31,7 +31,7 @@ TYPE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district",
               "thị trấn": "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune",
               "thành phố": None}
 _TYPE_ALT = "|".join(t for t in UNIT_TYPES)
-TYPE_RE = WordScan(_TYPE_ALT, after=r"(?: đảo)?(?=\s)")  # "huyện đảo Cô Tô", "xã đảo …"
+TYPE_RE = WordScan(_TYPE_ALT, after=r"(?: đảo)?(?=\s|:)")  # "huyện đảo Cô Tô", "xã đảo …"
 # A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
 COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                   "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
@@ -151,9 +151,10 @@ _LIST_JOIN = re.compile(r"(\s*,\s*|\s+và\s+)")
 
 # "các xã vùng cao như Xuân Lương, Canh Nậu", "các xã lân cận Quảng Tân, Quảng Hà": a plural type word,
 # a few lower-case words, then names; only names the gazetteer knows count.
-_PLURAL_BEFORE = re.compile(r"(?:các|những)\s+$", re.I)
+_PLURAL_BEFORE = re.compile(r"(?:các|những|\d+)\s+$", re.I)
 _NOT_QUALIFIER = r"(?:của|thuộc|tại|ở|trên|trong|và|với|" + "|".join(t.split()[0] for t in UNIT_TYPES) + r")"
-_QUALIFIER = re.compile(rf"((?: (?!{_NOT_QUALIFIER}(?![\w]))[{LO}]+){{1,4}}?)(?:,? (?:như|là|gồm|gồm có))?:?(?= [{UP}])")
+_QUALIFIER = re.compile(rf"((?: (?!{_NOT_QUALIFIER}(?![\w]))[{LO}]+){{0,4}}?)(?:(?:,? (?:như|là|gồm|gồm có))?:|,? (?:như|là|gồm|gồm có))(?= [{UP}])|"
+                        rf"((?: (?!{_NOT_QUALIFIER}(?![\w]))[{LO}]+){{1,4}}?)(?= [{UP}])")
 
 
 def _qualified_list(text: str, m: re.Match, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:

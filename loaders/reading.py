@@ -144,7 +144,34 @@ def _main_content(root):
     if candidates:
         return max(candidates, key=_text_len)
     body = root.find(".//body")
-    return body if body is not None else root
+    body = body if body is not None else root
+    dense = _densest_block(body)
+    return dense if dense is not None else body
+
+
+_PROSE_TAGS = ("p", "td", "div", "span", "font")
+
+
+def _densest_block(body):
+    """A page without content markup (an old table layout): the innermost cell or block that holds
+    most of the page's prose, the paragraphs of 80 characters or more. None when no block holds
+    at least two thirds of it (the page is all story, or nothing stands out)."""
+    prose: dict = {}
+    total = 0
+    for el in body.iter(*_PROSE_TAGS):
+        own = len(" ".join((el.text or "").split())) + sum(len(" ".join((c.tail or "").split())) for c in el)
+        if own >= 80:
+            total += own
+            for holder in [el, *el.iterancestors()]:
+                prose[holder] = prose.get(holder, 0) + own
+    if not total:
+        return None
+    holders = [el for el, amount in prose.items() if amount >= total * 2 / 3
+               and isinstance(el.tag, str) and el.tag in ("td", "div", "table", "tr")]
+    if not holders:
+        return None
+    best = max(holders, key=lambda el: sum(1 for _ in el.iterancestors()))  # the innermost one
+    return best if best is not body else None
 
 
 def _html_meta(root) -> tuple[str | None, str | None]:
@@ -266,7 +293,8 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
         lines.append(credited)  # the page credits its author only in the headline's meta line
     title = normalize_text(h1).replace("\n", " ") if h1 else None
     if published is None:
-        published = _dated_element(content.iter()) or _dated_element(after_headline)
+        published = _dated_element(content.iter()) or _dated_element(after_headline) \
+            or _dated_element(reversed(_before(root, content)))
     return lines, title, published
 
 
@@ -298,6 +326,19 @@ def _credited_author(root) -> str | None:
 
 
 _BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|signature|post-source|news-source|nguon", re.I)
+def _before(root, content) -> list:
+    """The elements before the content block in document order, not its ancestors (the story's
+    dateline in a cell above the story, in a table layout)."""
+    ancestors = set(content.iterancestors())
+    out = []
+    for el in root.iter():
+        if el is content:
+            return out
+        if el not in ancestors:
+            out.append(el)
+    return out
+
+
 _DATE_ATTR = re.compile(r"date|time|ngay", re.I)
 _CLOCK_ATTR = re.compile(r"today|now|clock|current|hom-?nay", re.I)  # the site's clock, not the story's date
 

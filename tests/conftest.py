@@ -30,6 +30,8 @@ BLIND7 = ROOT / "tests" / "blind7" / "articles"
 BLIND7_EXPECTED = ROOT / "tests" / "blind7" / "expected"
 BLIND8 = ROOT / "tests" / "blind8" / "articles"
 BLIND8_EXPECTED = ROOT / "tests" / "blind8" / "expected"
+BLIND9 = ROOT / "tests" / "blind9" / "articles"
+BLIND9_EXPECTED = ROOT / "tests" / "blind9" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

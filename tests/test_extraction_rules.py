@@ -341,3 +341,38 @@ def test_deputies_elected_together_after_their_chief_take_the_chiefs_body():
     assert posts(facts) == {("Y Bim Niê", "Chủ tịch", "Hội Nông dân", "huyện Krông Pắc"),
                             ("Nguyễn Văn Hào", "Phó Chủ tịch", "Hội Nông dân", "huyện Krông Pắc"),
                             ("H'Yim Kđoh", "Phó Chủ tịch", "Hội Nông dân", "huyện Krông Pắc")}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Đoàn kiểm tra tại P.Bến Nghé, Q.1 và TP.Thủ Đức.", {"phường Bến Nghé", "quận 1", "thành phố Thủ Đức"}),
+    ("Cụm gồm 4 tỉnh: Hà Nam, Nam Định, Thái Bình và Ninh Bình.",
+     {"tỉnh Hà Nam", "tỉnh Nam Định", "tỉnh Thái Bình", "tỉnh Ninh Bình"}),
+    ("Tỉnh Hải Dương có 2 thành phố là Hải Dương, Chí Linh.",
+     {"tỉnh Hải Dương", "thành phố Hải Dương", "thành phố Chí Linh"}),
+])
+def test_city_abbreviations_and_counted_lists_of_units(body, expected):
+    assert {p.place.label for p in facts_of(body).places} == expected
+
+
+def test_a_reporters_initials_are_no_ward():
+    assert facts_of("Quang cảnh hội nghị. Ảnh: P.V", byline="Thu Hà").places == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Bà Trương Thị Mỹ Lệ được bầu giữ chức Chủ tịch Hội LHPN phường Phú Lợi; bà Đặng Ngọc Hân và bà Lý Thu Sương "
+     "được bầu giữ chức Phó Chủ tịch Hội LHPN phường.",
+     {("Trương Thị Mỹ Lệ", "Chủ tịch"), ("Đặng Ngọc Hân", "Phó Chủ tịch"), ("Lý Thu Sương", "Phó Chủ tịch")}),
+    ("Ban Chấp hành đã bầu đồng chí Lê Văn Sơn tái cử giữ chức Chủ tịch HND huyện Vũ Thư; các đồng chí Phạm Thị Hoa "
+     "và Bùi Văn Chiến giữ chức Phó Chủ tịch.",
+     {("Lê Văn Sơn", "Chủ tịch"), ("Phạm Thị Hoa", "Phó Chủ tịch"), ("Bùi Văn Chiến", "Phó Chủ tịch")}),
+    ("Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Nội vụ Phan Quốc Bảo trao Bằng khen.",
+     {("Phan Quốc Bảo", "Bộ trưởng")}),
+    ("Dự có đồng chí Võ Minh Chánh, Chủ tịch UBND phường Hải Châu.", {("Võ Minh Chánh", "Chủ tịch")}),
+    ("Dự có đồng chí Mai Đức Thắng, Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam.", {("Mai Đức Thắng", "Phó Chủ tịch")}),
+])
+def test_elections_delegated_titles_and_given_names(body, expected):
+    assert {(p, r) for p, r, _, _ in posts(facts_of(body))} == expected
+
+
+def test_an_upper_case_byline_is_title_cased():
+    assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="THANH TÂM").authors] == ["Thanh Tâm"]

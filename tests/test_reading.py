@@ -210,3 +210,24 @@ def test_a_long_related_story_title_after_the_byline_is_chrome(tmp_path):
     read = read_article(write(tmp_path, "a.txt", text.encode()))
     assert "Yên Phúc" not in read.document.body
     assert [(a.name, a.affiliation) for a in read.authors] == [("Hoàng Thu Hà", "Phòng Nội vụ")]
+
+
+TABLE_LAYOUT = """<html><head><meta charset="utf-8"><title>Cổng TTĐT huyện Xuân Lộc</title></head><body>
+<table width="980"><tr><td colspan="2"><font size="5">CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN XUÂN LỘC</font></td></tr>
+<tr><td width="200" valign="top"><table><tr><td><b>XÃ, THỊ TRẤN</b></td></tr>
+<tr><td>Thị trấn Gia Ray<br>Xã Xuân Bắc<br>Xã Suối Cao<br>Xã Xuân Thành</td></tr></table></td>
+<td valign="top"><table width="100%">
+<tr><td class="tieude">Long trọng kỷ niệm 40 năm Ngày giải phóng huyện Xuân Lộc</td></tr>
+<tr><td class="ngay">Ngày cập nhật: 21/04/2015 07:45</td></tr>
+<tr><td>Tối 20/4, tại Quảng trường Trung tâm hành chính huyện, Huyện ủy – HĐND – UBND huyện Xuân Lộc long trọng
+tổ chức Lễ kỷ niệm 40 năm Ngày giải phóng huyện Xuân Lộc (21/4/1975 – 21/4/2015).<br><br>
+Đọc diễn văn ôn lại truyền thống, Chủ tịch UBND huyện Huỳnh Ngọc Ẩn nêu rõ ý nghĩa của chiến thắng Xuân Lộc năm 1975
+đối với cuộc Tổng tiến công và nổi dậy mùa Xuân.<br><br>Bảo Ngọc (Đài TT Xuân Lộc)</td></tr>
+</table></td></tr></table></body></html>"""
+
+
+def test_a_table_layout_page_keeps_the_story_cell_and_its_dateline(tmp_path):
+    read = read_article(write(tmp_path, "table.html", TABLE_LAYOUT.encode()))
+    assert "Xuân Bắc" not in read.document.body and "Huỳnh Ngọc Ẩn" in read.document.body
+    assert read.document.published == "2015-04-21T07:45"
+    assert [a.name for a in read.authors] == ["Bảo Ngọc"]
