@@ -86,12 +86,22 @@ def _bare_units(line: str, gaz: Gazetteer, on_date: str | None) -> list[Place]:
 _ELECTED_TO = re.compile(r"(?:\bbầu(?: lại)?(?: giữ chức| làm| vào chức)?|\bgiữ chức|\btái cử)\s*$")
 
 
-def _jurisdictions(titles: list[Title], subject: Subject) -> list[Place | None]:
+def _nearest_commune(units: list[UnitMention], pos: int) -> Place | None:
+    """The commune named last before ``pos``, close by (the same or the previous sentence)."""
+    before = [u for u in units if u.place.level == "commune" and u.end <= pos and pos - u.end < 300]
+    return before[-1].place if before else None
+
+
+def _jurisdictions(titles: list[Title], subject: Subject, units: list[UnitMention]) -> list[Place | None]:
     """Resolve each title's unit: explicit, bare type word, the body's level, else a neighbour's."""
     resolved: list[Place | None] = []
     for t in titles:
         if t.unit is not None:
             resolved.append(t.unit.place)
+        elif t.unit_type is not None and TYPE_LEVEL.get(t.unit_type) == "commune" and subject.commune is None \
+                and _nearest_commune(units, t.start) is not None:
+            # A story about a district: "… với Nhân dân xã Sủng Là. … đồng chí X, Bí thư Đảng ủy xã".
+            resolved.append(_nearest_commune(units, t.start))
         elif t.unit_type is not None:
             level = TYPE_LEVEL.get(t.unit_type)
             # "thành phố": the city the article is about, at whichever level.
@@ -171,7 +181,7 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
         if person.historical:
             continue
         bodies = [_post_body(t) for t in person.titles]
-        places = _jurisdictions(person.titles, subject)
+        places = _jurisdictions(person.titles, subject, units)
         for i, title in enumerate(person.titles):
             if bodies[i] is None and title.unit_type is None and last_body is not None \
                     and 0 <= title.start - last_body[2] < 400 and _ELECTED_TO.search(etext, max(0, title.start - 30), title.start):

@@ -36,7 +36,7 @@ _TIME_FIRST_DATELINE = re.compile(r"^(\d{1,2})[:h](\d{2})\s*(?:,|-|\|)?\s*(?:ng�
 _BYLINE_PREFIX = re.compile(r"^(Bài và ảnh|Bài, ảnh|Bài ảnh|Tin và ảnh|Tin, ảnh|Tin ảnh|Bài|Tin|Ảnh|Video|Clip|Nguồn|"
                             r"Tác giả|Người viết|Nhóm phóng viên|PV|CTV)\s*[:.]\s*", re.I)
 _BYLINE_AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
-_NAME_PART = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ']*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ']*){0,4}$")
+_NAME_PART = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ'’]*){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”]\s*$")
 
 

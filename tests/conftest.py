@@ -32,6 +32,8 @@ BLIND8 = ROOT / "tests" / "blind8" / "articles"
 BLIND8_EXPECTED = ROOT / "tests" / "blind8" / "expected"
 BLIND9 = ROOT / "tests" / "blind9" / "articles"
 BLIND9_EXPECTED = ROOT / "tests" / "blind9" / "expected"
+BLIND10 = ROOT / "tests" / "blind10" / "articles"
+BLIND10_EXPECTED = ROOT / "tests" / "blind10" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

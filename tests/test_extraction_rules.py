@@ -376,3 +376,16 @@ def test_elections_delegated_titles_and_given_names(body, expected):
 
 def test_an_upper_case_byline_is_title_cased():
     assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="THANH TÂM").authors] == ["Thanh Tâm"]
+
+
+def test_a_bare_commune_in_a_district_story_is_the_commune_named_just_before():
+    facts = facts_of("Đoàn công tác làm việc tại huyện Đồng Văn, tỉnh Hà Giang, thăm xã Lũng Cú và xã Lũng Cú. "
+                     "Sáng 24/10, đoàn dự Hội nghị đối thoại với Nhân dân xã Sủng Là. Tại hội nghị, đồng chí Giàng Mí "
+                     "Chớ, Bí thư Đảng ủy xã đã giải đáp ý kiến.", title="Đoàn công tác làm việc tại huyện Đồng Văn",
+                     dateline="25/10/2023")
+    assert ("Giàng Mí Chớ", "Bí thư", "Đảng ủy", "xã Sủng Là") in posts(facts)
+
+
+def test_a_byline_name_with_a_typographic_apostrophe():
+    assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="K’Hương – Thanh Bình").authors] \
+        == ["K’Hương", "Thanh Bình"]
