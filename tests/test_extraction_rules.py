@@ -389,3 +389,9 @@ def test_a_bare_commune_in_a_district_story_is_the_commune_named_just_before():
 def test_a_byline_name_with_a_typographic_apostrophe():
     assert [a.name for a in facts_of("Sáng 7/12, UBND xã tổ chức Hội nghị.", byline="K’Hương – Thanh Bình").authors] \
         == ["K’Hương", "Thanh Bình"]
+
+
+def test_voters_at_the_polling_stations_to_elect_is_an_election_held():
+    facts = facts_of("Từ 7 giờ sáng nay (15/3), hơn 38.000 cử tri phường Điện Biên Phủ đã nô nức đến 45 khu vực bỏ "
+                     "phiếu để bầu cử đại biểu Quốc hội khóa XVI.", dateline="15/03/2026 11:40")
+    assert events(facts) == [("Bầu cử", "2026-03-15")]
