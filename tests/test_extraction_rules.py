@@ -395,3 +395,10 @@ def test_voters_at_the_polling_stations_to_elect_is_an_election_held():
     facts = facts_of("Từ 7 giờ sáng nay (15/3), hơn 38.000 cử tri phường Điện Biên Phủ đã nô nức đến 45 khu vực bỏ "
                      "phiếu để bầu cử đại biểu Quốc hội khóa XVI.", dateline="15/03/2026 11:40")
     assert events(facts) == [("Bầu cử", "2026-03-15")]
+
+
+def test_ho_chi_minh_inside_the_youth_unions_name_is_the_person():
+    facts = facts_of("Hướng tới kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh (26/3/1931 – 26/3/2026).",
+                     dateline="20/03/2026")
+    assert [p.name for p in facts.people] == ["Hồ Chí Minh"]
+    assert facts_of("Đoàn công tác làm việc tại thành phố Hồ Chí Minh.").people == []
