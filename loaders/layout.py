@@ -17,7 +17,7 @@ _CHROME_LINE = re.compile(
     r"Các tin khác|Bài viết liên quan|Lịch công tác|Website liên kết|Liên kết website|"
     r"Thống kê truy cập|Hôm nay\s*[:\d]|Hôm qua\s*[:\d]|Đã truy cập|Tổng (số )?lượt truy cập|Lượt truy cập|"
     r"Đang (truy cập|online)|Trực tuyến|Tin sở ban ngành|Bản đồ|Thông tin báo chí|"
-    r"Gửi ý kiến phản hồi|Ý kiến bạn đọc|In bài|In trang|Chia sẻ|Bình luận|Lượt xem|Số lượt xem|"
+    r"Gửi ý kiến phản hồi|Ý kiến bạn đọc|In bài|In trang|Chia sẻ|Bình luận|Lượt xem|Số lượt xem|Gửi email|Gửi bài|Bản in|"
     r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
     r"Bản quyền|Copyright|©|Cơ quan chủ quản|Chịu trách nhiệm|Địa chỉ:|Điện thoại:|Email:|"
     r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:|Tin cùng chuyên mục|"
@@ -104,6 +104,8 @@ _AFFILIATION_AFTER_DASH = re.compile(
     r"Huyện đoàn|Tỉnh đoàn|Thành đoàn|Thị đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Đảng ủy|UBND|Ủy ban|Công an|"
     r"Trường|Bệnh viện)\b.{2,70})$")
 # "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
+_AFFILIATION_LINE = re.compile(r"^\([^()]{3,80}\)$")
+_CREDIT_LABEL = re.compile(r"^(?:Bài và ảnh|Bài, ảnh|Tin và ảnh|Tin, ảnh|Bài|Tin|Tác giả|Người viết)\s*:", re.I)
 _TRAILING_SOURCE = re.compile(r"\s*[–|-]?\s*(?:Nguồn|Theo)\s*:\s*(.{3,90})$")
 _INNER_CREDIT = re.compile(r"\s*(?:[–,;-]\s*)(?=(?:Ảnh|ảnh|Bài|Tin|Video|Clip)\s*:)")
 
@@ -210,6 +212,8 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         for line in lines[:4]:
             if parse_dateline(line) or len(line) > 250 or (head and _looks_like_paragraph(line)):
                 break
+            if head and _CREDIT_LABEL.match(line) and split_byline(line)[0]:
+                break  # "Bài, ảnh: …" under the headline: the body (and its top byline) starts here
             head.append(line)
         if not head and lines:
             head = [lines[0]]
@@ -232,6 +236,9 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         cleaned.append(line)
     authors: tuple[str, ...] = ()
     affiliation = None
+    if len(cleaned) > 1 and _AFFILIATION_LINE.match(cleaned[-1]) and split_byline(cleaned[-2])[0]:
+        # "Phạm Thu Trang" over "(Trung tâm VH-TT&TT huyện Kim Thành)": one byline on two lines.
+        cleaned = cleaned[:-2] + [f"{cleaned[-2]} {cleaned[-1]}"]
     if cleaned:
         names, affiliation = split_byline(cleaned[-1])
         source = _SOURCE_OUTLET.match(cleaned[-1]) if not names and len(cleaned) > 1 else None
@@ -244,6 +251,15 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         if names:
             authors = names
             cleaned = cleaned[:-1]
+    if not authors:
+        # "Bài, ảnh: Giàng Thị Dung" right under the headline: a credit with its label, near the top.
+        for i, line in enumerate(cleaned[:3]):
+            if _CREDIT_LABEL.match(line):
+                names, top_affiliation = split_byline(line)
+                if names:
+                    authors, affiliation = names, top_affiliation
+                    cleaned = cleaned[:i] + cleaned[i + 1:]
+                    break
     return Layout(tuple(site), title, published, tuple(cleaned), authors, affiliation)
 
 

@@ -560,7 +560,7 @@ def find_people(text: str, units: list[UnitMention],
         name = _name_at(text, end, lower_first=False, need_surname=True)
         if name:
             name_start = _SPACES.match(text, end).end()
-            if name_start not in found:
+            if name_start not in found and "\n" not in text[end:name_start]:  # a title ends its line: not the next line's name's
                 add(PersonFound(name[0], name_start, name[1], titles))
 
     # 3. A family name, a given name, then titles: "Nguyễn Văn A, Chủ tịch UBND xã".

@@ -13,7 +13,7 @@ import lxml.html
 from .decoding import DecodeError, decode_bytes
 from .layout import BANNER_LINE, parse_dateline, split_byline, split_layout
 from .model import Author, Document
-from .text import normalize_text
+from .text import normalize_text, title_case_name
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a saved page with inline images can be large; its text is not
@@ -152,6 +152,24 @@ def _main_content(root):
 _PROSE_TAGS = ("p", "td", "div", "span", "font")
 
 
+_CAPITAL_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
+
+
+def _rows_as_lines(content) -> None:
+    """A table of people ("STT | Họ và tên | Chức vụ, đơn vị"): each row becomes one line, its
+    cells joined by commas, a name written in capitals title-cased, so that a row reads as
+    "Lê Thị Thu Hà, Phó Trưởng phòng Tài chính - Kế hoạch huyện"."""
+    for row in list(content.iter("tr")):
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if len(cells) < 2 or any(c.find(".//table") is not None for c in cells):
+            continue  # a layout table, not a table of data
+        texts = [" ".join(" ".join(c.itertext()).split()) for c in cells]
+        texts = [title_case_name(t) if _CAPITAL_NAME.match(t) else t for t in texts if t and not t.isdigit()]
+        for child in list(row):
+            row.remove(child)
+        row.text = ", ".join(texts)
+
+
 def _densest_block(body):
     """A page without content markup (an old table layout): the innermost cell or block that holds
     most of the page's prose, the paragraphs of 80 characters or more. None when no block holds
@@ -276,6 +294,7 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
             el.drop_tree()
     if h1 is None:
         h1 = _classed_title(content) or _classed_title(root) or _strip_site_name(meta_title)
+    _rows_as_lines(content)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
             # Character references such as "&#1;" reach the tree as control characters lxml will not store back.

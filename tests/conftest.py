@@ -34,6 +34,8 @@ BLIND9 = ROOT / "tests" / "blind9" / "articles"
 BLIND9_EXPECTED = ROOT / "tests" / "blind9" / "expected"
 BLIND10 = ROOT / "tests" / "blind10" / "articles"
 BLIND10_EXPECTED = ROOT / "tests" / "blind10" / "expected"
+BLIND11 = ROOT / "tests" / "blind11" / "articles"
+BLIND11_EXPECTED = ROOT / "tests" / "blind11" / "expected"
 SHARED = ROOT.parent / "shared"
 
 

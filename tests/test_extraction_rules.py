@@ -402,3 +402,8 @@ def test_ho_chi_minh_inside_the_youth_unions_name_is_the_person():
                      dateline="20/03/2026")
     assert [p.name for p in facts.people] == ["Hồ Chí Minh"]
     assert facts_of("Đoàn công tác làm việc tại thành phố Hồ Chí Minh.").people == []
+
+
+def test_a_title_that_ends_its_line_is_not_the_next_lines_names():
+    facts = facts_of("Lê Thị Thu Hà, Phó Trưởng phòng Nội vụ huyện Ngọc Lặc\nPhạm Văn Khải, Chủ tịch UBND xã Minh Sơn")
+    assert {(p, r) for p, r, _, _ in posts(facts)} == {("Lê Thị Thu Hà", "Phó Trưởng phòng"), ("Phạm Văn Khải", "Chủ tịch")}

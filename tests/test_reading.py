@@ -231,3 +231,30 @@ def test_a_table_layout_page_keeps_the_story_cell_and_its_dateline(tmp_path):
     assert "Xuân Bắc" not in read.document.body and "Huỳnh Ngọc Ẩn" in read.document.body
     assert read.document.published == "2015-04-21T07:45"
     assert [a.name for a in read.authors] == ["Bảo Ngọc"]
+
+
+RECIPIENT_TABLE = """<html><head><meta charset="utf-8"><title>Ngọc Lặc tổng kết thi đua</title></head><body>
+<div class="news-content"><h1>Ngọc Lặc tổng kết công tác thi đua, khen thưởng năm 2022</h1>
+<p>Sáng 30/12, UBND huyện Ngọc Lặc, tỉnh Thanh Hóa tổng kết công tác thi đua, khen thưởng năm 2022. Danh sách các
+cá nhân được tặng danh hiệu Chiến sĩ thi đua cơ sở:</p>
+<table><tr><td>STT</td><td>Họ và tên</td><td>Chức vụ, đơn vị công tác</td></tr>
+<tr><td>1</td><td>LÊ THỊ THU HÀ</td><td>Phó Trưởng phòng Nội vụ huyện</td></tr>
+<tr><td>2</td><td>PHẠM VĂN KHẢI</td><td>Chủ tịch UBND xã Minh Sơn</td></tr></table>
+<p style="text-align:right"><b>Lê Quang Vinh</b><br>(Trung tâm VH, TT&amp;TT huyện)</p>
+<p>Gửi email | In trang |</p></div></body></html>"""
+
+
+def test_a_table_of_recipients_reads_as_one_line_per_person(tmp_path):
+    read = read_article(write(tmp_path, "table.html", RECIPIENT_TABLE.encode()))
+    assert "Lê Thị Thu Hà, Phó Trưởng phòng Nội vụ huyện" in read.document.body.split("\n")
+    assert [(a.name, a.affiliation) for a in read.authors] == [("Lê Quang Vinh", "Trung tâm VH, TT&TT huyện")]
+
+
+def test_a_byline_under_the_headline(tmp_path):
+    text = "Mèo Vạc: Ấm áp quà Tết nơi địa đầu\n\nBài, ảnh: Giàng Thị Dung\n\n05/02/2016 08:30\n\n" \
+           "Ngày 3/2, đoàn công tác của huyện Mèo Vạc đã đến thăm, tặng quà Tết cho các hộ nghèo.\n"
+    read = read_article(write(tmp_path, "top.txt", text.encode()))
+    assert read.document.title == "Mèo Vạc: Ấm áp quà Tết nơi địa đầu"
+    assert read.document.published == "2016-02-05T08:30"
+    assert [a.name for a in read.authors] == ["Giàng Thị Dung"]
+    assert "Giàng Thị Dung" not in read.document.body
