@@ -69,7 +69,7 @@ _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
-                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
+                        r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\blà(?= [A-ZĐ])|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
                         r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
 _ROLE_WORDS = {r.split()[0].lower() for r in ROLES} | {"nguyên", "tỉnh", "huyện", "thành", "thị", "quận", "đảng"}
@@ -460,8 +460,8 @@ def _share_trailing_titles(text: str, members: list[PersonFound]) -> None:
         starts = [person.end] + [t.end for t in person.titles[:-1]]
         elected = next((i for i, at in enumerate(starts) if _VERB_BEFORE_TITLE.match(text, at)), None)
         joined = previous is not None and _AND.match(text, previous.titles[-1].end if previous.titles else previous.end)
-        if elected is None and waiting and (_DASH_BEFORE_TITLE.match(text, person.end) or joined and not previous.titles):
-            elected = 0
+        if elected is None and waiting and not any(p.titles for p in waiting):
+            elected = 0  # "các đồng chí A, B, Phó Bí thư Huyện ủy": names with no title of their own share it
         if elected == 0:
             for other in waiting:
                 other.titles = other.titles + person.titles

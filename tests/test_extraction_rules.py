@@ -328,8 +328,14 @@ def test_units_listed_after_a_qualified_plural_type_word(body, expected):
      {("Hà Thị Nhị", "Phó Chủ tịch"), ("Phạm Bá Thông", "Phó Chủ tịch")}),
     ("Dự có các đồng chí Lê Quang Vinh và Phan Văn Thiện, Phó Chủ tịch UBND tỉnh Quảng Trị; đồng chí Nguyễn Văn Ba.",
      {("Lê Quang Vinh", "Phó Chủ tịch"), ("Phan Văn Thiện", "Phó Chủ tịch")}),
-    # A comma after a list without "và" keeps the title with the last name: it may be that one's alone.
-    ("Dự có các đồng chí: Nguyễn Văn An, Trần Văn Bình, Chủ tịch UBND xã Yên Lạc.", {("Trần Văn Bình", "Chủ tịch")}),
+    # Names with no title of their own share the one after the list, after a comma too (every annotator read so).
+    ("Dự có các đồng chí Vi Văn Hiền, Nguyễn Thị Hằng, Phó Bí thư Huyện ủy Quỳ Hợp.",
+     {("Vi Văn Hiền", "Phó Bí thư"), ("Nguyễn Thị Hằng", "Phó Bí thư")}),
+    # A name with a title of its own keeps only its own.
+    ("Dự có các đồng chí: Nguyễn Văn An, Bí thư Đảng ủy; Trần Văn Bình, Chủ tịch UBND xã Yên Lạc.",
+     {("Nguyễn Văn An", "Bí thư"), ("Trần Văn Bình", "Chủ tịch")}),
+    ("Đồng chí Néang Sa Phi hiện là Chủ tịch HĐND xã Tri Tôn; đồng chí Trần Văn Hiếu là Chủ tịch UBND xã Tri Tôn.",
+     {("Néang Sa Phi", "Chủ tịch"), ("Trần Văn Hiếu", "Chủ tịch")}),
 ])
 def test_a_title_after_several_names_of_a_list(body, expected):
     assert {(p, r) for p, r, _, _ in posts(facts_of(body))} == expected
