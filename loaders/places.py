@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .text import WordScan, fold_key, starts_word
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, normalize_name
 from .model import Place
 
 UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -118,6 +118,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         end = _run_end(run, words, seps, used)
         found.append(UnitMention(places[0], m.start(), end, tuple(places[1:]),
                                  _written(text[run.start(1):end], places[0])))
+        found.extend(_parent_in_brackets(text, end, places[0]))
         found.extend(_listed_after(text, end, unit_type, gaz, on_date))
     for m in COMMITTEE_RE.finditer(text, low):
         if not text[m.end() + 1:m.end() + 2].isupper():
@@ -173,6 +174,19 @@ def _qualified_list(text: str, m: re.Match, unit_type: str, gaz: Gazetteer, on_d
     end = _run_end(run, words, seps, used)
     first = UnitMention(places[0], run.start(1), end, tuple(places[1:]), _written(text[run.start(1):end], places[0]))
     return [first] + _listed_after(text, end, unit_type, gaz, on_date)
+
+
+_BRACKETED_NAME = re.compile(rf"\s*\(((?:{SYLLABLE})(?:(?: | ?- ?){SYLLABLE}){{0,3}})\)")
+
+
+def _parent_in_brackets(text: str, pos: int, place: Place) -> list[UnitMention]:
+    """ "huyện Mèo Vạc (Hà Giang)": the bracket names a unit the first one is part of."""
+    m = _BRACKETED_NAME.match(text, pos)
+    if not m or place.code is None:
+        return []
+    wanted = normalize_name(m.group(1))
+    parent = next((p for p in _ancestors(place)[1:] if p.level != "country" and normalize_name(p.name) == wanted), None)
+    return [UnitMention(parent, m.start(1), m.end(1))] if parent is not None else []
 
 
 def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:

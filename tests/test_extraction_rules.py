@@ -413,3 +413,11 @@ def test_ho_chi_minh_inside_the_youth_unions_name_is_the_person():
 def test_a_title_that_ends_its_line_is_not_the_next_lines_names():
     facts = facts_of("Lê Thị Thu Hà, Phó Trưởng phòng Nội vụ huyện Ngọc Lặc\nPhạm Văn Khải, Chủ tịch UBND xã Minh Sơn")
     assert {(p, r) for p, r, _, _ in posts(facts)} == {("Lê Thị Thu Hà", "Phó Trưởng phòng"), ("Phạm Văn Khải", "Chủ tịch")}
+
+
+def test_a_province_in_brackets_after_its_district_is_a_place():
+    assert {p.place.label for p in facts_of("Đoàn công tác huyện Mèo Vạc (Hà Giang) đã đến thăm các hộ nghèo.",
+                                              dateline="03/02/2016").places} == {"huyện Mèo Vạc", "tỉnh Hà Giang"}
+    # Only a unit the first one is part of: "(Đồng Văn)" next to Mèo Vạc is something else.
+    assert {p.place.label for p in facts_of("Đại biểu huyện Mèo Vạc (Đồng Văn) dự.",
+                                              dateline="03/02/2016").places} == {"huyện Mèo Vạc"}
