@@ -10,16 +10,17 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS
-from .text import Caseless
+from .text import Caseless, LookBehindScan
 
-# Whole tokens only: nothing of a word, "&", "/" or "." right before (checked by hand: a pattern that
-# opens with a look-behind cannot skip ahead, and this scan runs over every article).
-_ABBREV_RE = re.compile("(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-                         + r")(?:(?<=\.)|(?![\w&]))")  # one ending in "." may be glued to the next word: "TP.Thủ Đức"
-
-
-# Ho Chi Minh City's way of writing units: "P.Bến Nghé, Q.1", "TX. Long Khánh": only before a capital
-# or a number, so that a stray "P." elsewhere stays as written.
+# Whole tokens only: nothing of a word, "&", "/" or "." right before; one ending in "." may be glued to
+# the next word ("TP.Thủ Đức").
+_ABBREV_RE = LookBehindScan(r"(?<![\w&/.])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+                            + r")(?:(?<=\.)|(?![\w&]))")
+# "thi đua khen thưởng", "thi đua, khen thưởng", "Thi đua – Khen thưởng" after a body's head: one form.
+_TDKT_RE = Caseless(r"(?<![\w])(Hội đồng|HĐ|Ban)\s+thi đua\s*[,–-]?\s*khen thưởng")
+# Ho Chi Minh City's way of writing units: "P.Bến Nghé, Q.1", "TX. Long Khánh": only before a capitalised
+# word or a number (not "P.V", a reporter's initials), so that a stray "P." elsewhere stays as written.
+_CITY_UNIT_RE = LookBehindScan(r"(?<![\w&/.])(TX|TT|P|Q)\.\s?(?=[A-ZĐ][a-zđà-ỹ]|\d)")
 _CITY_UNIT_PREFIX = {"P": "phường ", "Q": "quận ", "TX": "thị xã ", "TT": "thị trấn "}
 
 
@@ -30,14 +31,6 @@ def _after_name_word(text: str, pos: int) -> bool:
         return False
     words = before.split()
     return bool(words) and words[-1][-1].isalpha() and words[-1][:1].isupper() and words[-1][1:].islower()
-
-_CITY_UNIT_RE = re.compile(r"(TX|TT|P|Q)\.\s?(?=[A-ZĐ][a-zđà-ỹ]|\d)")  # not "P.V", a reporter's initials
-
-
-def _token_start(text: str, pos: int) -> bool:
-    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_&/.")
-# "thi đua khen thưởng", "thi đua, khen thưởng", "Thi đua – Khen thưởng" after a body's head: one form.
-_TDKT_RE = Caseless(r"(?<![\w])(Hội đồng|HĐ|Ban)\s+thi đua\s*[,–-]?\s*khen thưởng")
 
 
 @dataclass(frozen=True)
@@ -55,21 +48,6 @@ class Expanded:
         if self._lengths[i] < 0:
             return self._origins[i] + (pos - self._starts[i])
         return self._origins[i] + (self._lengths[i] if pos > self._starts[i] else 0)
-
-
-def _abbreviations(text: str):
-    """Abbreviation tokens, as the look-behind pattern would find them: a candidate that is not at a
-    token start is skipped and the scan resumes one character later, not after it."""
-    pos = 0
-    while True:
-        m = _ABBREV_RE.search(text, pos)
-        if m is None:
-            return
-        if _token_start(text, m.start()):
-            yield m
-            pos = m.end()
-        else:
-            pos = m.start() + 1
 
 
 def expand(text: str) -> Expanded:
@@ -93,11 +71,11 @@ def expand(text: str) -> Expanded:
 
     # "TP.Thủ Đức": an expansion glued to the next word gets its space.
     replacements = [(m.start(), m.end(), ABBREVIATIONS[m.group(1)] + (" " if text[m.end():m.end() + 1].isalnum() else ""))
-                    for m in _abbreviations(text)]
+                    for m in _ABBREV_RE.finditer(text)]
     replacements += [(m.start(), m.end(), ("Ban" if m.group(1).lower() == "ban" else "Hội đồng") + " Thi đua - Khen thưởng")
                      for m in _TDKT_RE.finditer(text)]
     replacements += [(m.start(), m.end(), _CITY_UNIT_PREFIX[m.group(1)]) for m in _CITY_UNIT_RE.finditer(text)
-                     if _token_start(text, m.start()) and (len(m.group(1)) > 1 or not _after_name_word(text, m.start()))]
+                     if len(m.group(1)) > 1 or not _after_name_word(text, m.start())]
     # Where two replacements start together, the longer one wins.
     replacements.sort(key=lambda r: (r[0], -r[1]))
     for start, end, value in replacements:

@@ -103,10 +103,10 @@ _AFFILIATION_AFTER_DASH = re.compile(
     r"\s+[–-]\s+((?:Trung tâm|Đài|Báo|Cổng|Trang|Ban|Phòng|Văn phòng|Hội|Tạp chí|Tổ|Nhóm|Đội|TTVH|TT|Sở|Chi cục|"
     r"Huyện đoàn|Tỉnh đoàn|Thành đoàn|Thị đoàn|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Đảng ủy|UBND|Ủy ban|Công an|"
     r"Trường|Bệnh viện)\b.{2,70})$")
-# "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
-_AFFILIATION_LINE = re.compile(r"^\([^()]{3,80}\)$")
+_AFFILIATION_LINE = re.compile(r"^\([^()]{3,80}\)$")  # "(Trung tâm VH-TT&TT huyện)" on the byline's next line
 _CREDIT_LABEL = re.compile(r"^(?:Bài và ảnh|Bài, ảnh|Tin và ảnh|Tin, ảnh|Bài|Tin|Tác giả|Người viết)\s*:", re.I)
 _TRAILING_SOURCE = re.compile(r"\s*[–|-]?\s*(?:Nguồn|Theo)\s*:\s*(.{3,90})$")
+# "Tin: Ngọc Hân - Ảnh: Duy Khánh": a second credit label inside the line starts a byline of its own.
 _INNER_CREDIT = re.compile(r"\s*(?:[–,;-]\s*)(?=(?:Ảnh|ảnh|Bài|Tin|Video|Clip)\s*:)")
 
 

@@ -22,7 +22,7 @@ from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_
                       MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
 from .model import Place
 from .places import LO, UP, UNIT_TYPES, UnitMention
-from .text import WordScan, starts_word, title_case_name
+from .text import Caseless, starts_word, title_case_name
 
 _SYL = rf"[{UP}][{LO}{UP}'’]*"
 _ANY_SYL = rf"[{UP}{LO}][{LO}{UP}'’]*"
@@ -30,12 +30,12 @@ _WORD = re.compile(rf"\s*({_ANY_SYL})")
 _CAP_WORD = re.compile(rf" ({_SYL})")
 _LOWER_WORD = re.compile(rf" ([{LO}]+)(?![\w])")
 
-_TRIGGER = WordScan(
-    r"các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
+_TRIGGER = Caseless(
+    r"(?<!\w)(các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
     r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
     r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
-    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ")
+    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ)(?!\w)")
 _COLON = re.compile(r"\s*:")
 _STANDING = re.compile(r" Thường trực(?= )")
 _CHIEF = re.compile(r"(Phó )?Trưởng (ban|phòng|đoàn)", re.I)
@@ -483,7 +483,7 @@ def find_people(text: str, units: list[UnitMention],
             found[person.start] = person
 
     # 1. Triggered names, and lists after a plural trigger.
-    triggers = [(m.group(1).lower(), m.end()) for m in _TRIGGER.finditer(text, text.lower())]
+    triggers = [(m.group(1).lower(), m.end()) for m in _TRIGGER.finditer(text)]
     # "Các Phó Giám đốc Sở: A, B": a plural before a title is a list trigger too.
     triggers += [("các", m.end()) for m in _PLURAL_TITLE.finditer(text) if starts_word(text, m.start())]
     for trigger, pos in triggers:

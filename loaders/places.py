@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import WordScan, fold_key, starts_word
 from .gazetteer import Gazetteer, normalize_name
+from .text import Caseless, fold_key, starts_word
 from .model import Place
 
 UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -31,14 +31,14 @@ TYPE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district",
               "thị trấn": "commune", "xã": "commune", "phường": "commune", "đặc khu": "commune",
               "thành phố": None}
 _TYPE_ALT = "|".join(t for t in UNIT_TYPES)
-TYPE_RE = WordScan(_TYPE_ALT, after=r"(?: đảo)?(?=\s|:)")  # "huyện đảo Cô Tô", "xã đảo …"
+TYPE_RE = Caseless(rf"(?<!\w)({_TYPE_ALT})(?: đảo)?(?=\s|:)")  # "huyện đảo Cô Tô", "xã đảo …"
 # A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
 COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                   "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
                   "thị đoàn": "thị xã", "quận đoàn": "quận"}
 # (followed by a space and a capital: checked where it is used, on the original text)
-COMMITTEE_RE = WordScan(r"Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|Quận đoàn",
-                        after=r"(?= )")
+COMMITTEE_RE = Caseless(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|"
+                        r"Quận đoàn)(?= )")
 VIETNAM_RE = re.compile(r"(?:Việt Nam|VIỆT NAM)(?!\w)")  # at a word start: checked where it is used
 _NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
 
@@ -88,8 +88,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                surnames: frozenset[str] = frozenset()) -> list[UnitMention]:
     """Every unit written with its type word, inside a committee's name, or "Việt Nam"."""
     found: list[UnitMention] = []
-    low = text.lower()
-    for m in TYPE_RE.finditer(text, low):
+    for m in TYPE_RE.finditer(text):
         unit_type = UNIT_TYPES[m.group(1).lower()]
         run = _NAME_RUN.match(text, m.end())
         if not run:
@@ -120,7 +119,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                                  _written(text[run.start(1):end], places[0])))
         found.extend(_parent_in_brackets(text, end, places[0]))
         found.extend(_listed_after(text, end, unit_type, gaz, on_date))
-    for m in COMMITTEE_RE.finditer(text, low):
+    for m in COMMITTEE_RE.finditer(text):
         if not text[m.end() + 1:m.end() + 2].isupper():
             continue
         unit_type = COMMITTEE_TYPE[m.group(1).lower()]

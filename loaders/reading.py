@@ -149,9 +149,6 @@ def _main_content(root):
     return dense if dense is not None else body
 
 
-_PROSE_TAGS = ("p", "td", "div", "span", "font")
-
-
 _CAPITAL_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
 
 
@@ -168,6 +165,9 @@ def _rows_as_lines(content) -> None:
         for child in list(row):
             row.remove(child)
         row.text = ", ".join(texts)
+
+
+_PROSE_TAGS = ("p", "td", "div", "span", "font")
 
 
 def _densest_block(body):
@@ -345,6 +345,8 @@ def _credited_author(root) -> str | None:
 
 
 _BYLINE_ATTR = re.compile(r"author|tac-?gia|byline|signature|post-source|news-source|nguon", re.I)
+
+
 def _before(root, content) -> list:
     """The elements before the content block in document order, not its ancestors (the story's
     dateline in a cell above the story, in a table layout)."""

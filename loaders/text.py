@@ -71,31 +71,6 @@ def starts_word(text: str, pos: int) -> bool:
     return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
 
 
-class WordScan:
-    """Find any of some words, case-insensitively, at word starts.
-
-    Python's ``re`` cannot skip ahead over a pattern that opens with a look-behind, and it is slow
-    at case-insensitive alternations of non-ASCII words: such a scan costs ~0.2 ms per article.
-    This one runs case-sensitively over the lower-cased text (when lower-casing keeps the length,
-    as it does for Vietnamese) and checks the word start itself: 3-6x faster, same matches.
-    Match groups hold lower-cased text; positions index the original.
-    """
-
-    def __init__(self, words: str, after: str = r"(?!\w)"):
-        assert not re.search(r"\\[SWDBAZ]", words), "lower-casing would change what the pattern means"
-        self.fast = re.compile(f"({words.lower()}){after}")
-        self.slow = re.compile(rf"(?<!\w)({words}){after}", re.I)
-
-    def finditer(self, text: str, lowered: str | None = None):
-        low = text.lower() if lowered is None else lowered
-        if len(low) != len(text):
-            yield from self.slow.finditer(text)
-            return
-        for m in self.fast.finditer(low):
-            if starts_word(low, m.start()):
-                yield m
-
-
 _ESCAPE_OR_TEXT = re.compile(r"\\.|\(\?P<\w+>|[^\\(]+|\(")
 
 
@@ -105,67 +80,59 @@ def _lower_pattern(pattern: str) -> str:
                    for piece in _ESCAPE_OR_TEXT.findall(pattern))
 
 
-class Caseless:
-    """A case-insensitive pattern, run case-sensitively over the lower-cased text.
+class LookBehindScan:
+    """A pattern that opens with a one-character negative look-behind, ``(?<![…])`` or ``(?<!\\w)``,
+    checked by hand.
 
-    Python's ``re`` cannot skip ahead over text with a case-insensitive pattern that opens with a
-    non-ASCII word, nor with any pattern that opens with a look-behind; such a scan costs 0.1-0.5 ms
-    per article. This one lower-cases the text (which keeps its length, as it does for Vietnamese)
-    and the pattern, and checks a leading negative look-behind ``(?<![…])`` by hand: 2-8x faster,
-    the same matches at the same positions. Match groups hold lower-cased text.
+    Python's ``re`` cannot skip ahead over text with a pattern that opens with a look-behind, and
+    such a scan costs 0.1-0.5 ms per article; without it the engine skips to the characters the
+    pattern can start with. A candidate that fails the check is dropped and the scan resumes one
+    character later, so the matches and their positions are the same as the look-behind's.
     """
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
-        self.slow = re.compile(pattern, flags | re.I)
-        lowered = _lower_pattern(pattern)
-        behind = _LEADING_LOOK_BEHIND.match(lowered)
+        behind = _LEADING_LOOK_BEHIND.match(pattern)
         self.not_after = re.compile(behind.group(1)) if behind else None  # what may not come right before
-        self.fast = re.compile(lowered[behind.end():] if behind else lowered, flags & ~re.I)
+        self.fast = re.compile(pattern[behind.end():] if behind else pattern, flags)
+        self.slow = self.fast
 
-    @staticmethod
-    def _lowered(text: str) -> str | None:
-        global _LAST_LOWERED
-        last_text, last_low = _LAST_LOWERED  # one tuple, rebound at once: safe across threads
-        if last_text is text:  # the same sentence, scanned by pattern after pattern
-            return last_low
-        low = text.lower()
-        low = low if len(low) == len(text) else None
-        _LAST_LOWERED = (text, low)
-        return low
+    def _scanned(self, text: str) -> str | None:
+        """The string the fast pattern runs over (None: use the slow pattern on ``text``)."""
+        return text
 
-    def _starts_ok(self, low: str, pos: int) -> bool:
-        return pos == 0 or self.not_after is None or not self.not_after.match(low, pos - 1)
+    def _starts_ok(self, scanned: str, pos: int) -> bool:
+        return pos == 0 or self.not_after is None or not self.not_after.match(scanned, pos - 1)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        low = self._lowered(text)
-        if low is None:
+        scanned = self._scanned(text)
+        if scanned is None:
             return self.slow.search(text, pos, endpos)
         while True:
-            m = self.fast.search(low, pos, endpos)
-            if m is None or self._starts_ok(low, m.start()):
+            m = self.fast.search(scanned, pos, endpos)
+            if m is None or self._starts_ok(scanned, m.start()):
                 return m
             pos = m.start() + 1
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        low = self._lowered(text)
-        if low is None:
+        scanned = self._scanned(text)
+        if scanned is None:
             return self.slow.match(text, pos, endpos)
-        return self.fast.match(low, pos, endpos) if self._starts_ok(low, pos) else None
+        return self.fast.match(scanned, pos, endpos) if self._starts_ok(scanned, pos) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        low = self._lowered(text)
-        if low is None:
+        scanned = self._scanned(text)
+        if scanned is None:
             yield from self.slow.finditer(text, pos, endpos)
             return
         if self.not_after is None:
-            yield from self.fast.finditer(low, pos, endpos)
+            yield from self.fast.finditer(scanned, pos, endpos)
             return
         while True:
-            m = self.fast.search(low, pos, endpos)
+            m = self.fast.search(scanned, pos, endpos)
             if m is None:
                 return
-            if self._starts_ok(low, m.start()):
+            if self._starts_ok(scanned, m.start()):
                 yield m
                 pos = m.end() if m.end() > m.start() else m.end() + 1
             else:
@@ -174,6 +141,31 @@ class Caseless:
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
         groups = self.fast.groups
         return [m.group(min(groups, 1)) if groups <= 1 else m.groups() for m in self.finditer(text, pos, endpos)]
+
+
+class Caseless(LookBehindScan):
+    """A case-insensitive pattern, run case-sensitively over the lower-cased text.
+
+    ``re`` cannot skip ahead either with a case-insensitive pattern that opens with a non-ASCII
+    word. This one lower-cases the text (which keeps its length, as it does for Vietnamese) and the
+    pattern, and checks a leading look-behind by hand: 2-8x faster, the same matches at the same
+    positions. Match groups hold lower-cased text.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        super().__init__(_lower_pattern(pattern), flags & ~re.I)
+        self.pattern = pattern
+        self.slow = re.compile(pattern, flags | re.I)
+
+    def _scanned(self, text: str) -> str | None:
+        global _LAST_LOWERED
+        last_text, last_low = _LAST_LOWERED  # one tuple, rebound at once: safe across threads
+        if last_text is text:  # the same sentence, scanned by pattern after pattern
+            return last_low
+        low = text.lower()
+        low = low if len(low) == len(text) else None
+        _LAST_LOWERED = (text, low)
+        return low
 
 
 _LAST_LOWERED: tuple = (None, None)  # (text, its lower-case form): one entry is enough, and never stale
