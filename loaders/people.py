@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HISTORICAL_PERSONS,
-                      MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
+from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HAMLET_HEAD_BY_ROLE,
+                      HISTORICAL_PERSONS, MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
 from .model import Place
 from .places import LO, UP, UNIT_TYPES, UnitMention
 from .text import Caseless, starts_word, title_case_name
@@ -209,7 +209,16 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     words = [head]
     end = m.end()
     prev_cap = True
+    in_hamlet = False
     while len(words) < 9:
+        hamlet = _HAMLET_IN_BODY.match(text, end)
+        if hamlet:
+            named = _hamlet_name(text, hamlet.end())
+            if named:  # "Chi bộ thôn Nà Lử", "Chi bộ Tổ dân phố 9": a hamlet ends the body, its commune follows
+                words += [hamlet.group(1), named[0]]
+                end = named[1]
+                in_hamlet = True
+                break
         fixed = _FIXED_RE.match(text, end)
         if fixed and (fixed.group(1)[0].isupper() or fixed.group(1).lower().endswith(" ủy")):  # "Ban Tuyên giáo huyện ủy"
             name, fixed_level = _FIXED[fixed.group(1).lower()]
@@ -262,6 +271,8 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
                 return earlier[0], earlier[1], end
         return None
     name = " ".join(words).replace(" ,", ",")
+    if in_hamlet or _HAMLET_NAMED.search(name):
+        return name, "commune", end
     level = BODY_LEVEL_BY_HEAD.get(head)
     for fixed_name, (canonical, fixed_level) in _FIXED.items():
         if name.lower().endswith(fixed_name) and fixed_level:
@@ -287,6 +298,28 @@ def _named_before(text: str, pos: int, head: str) -> tuple[str, str | None] | No
             named[body[:2]] = (count + 1, start)
         start = text.find(head + " ", start + 1)
     return max(named, key=named.__getitem__) if named else None
+
+
+# Hamlets and street groups inside a commune: they have heads and party cells, but are no administrative units.
+_HAMLET_WORDS = "thôn|bản|buôn|ấp|xóm|làng|khóm|khu phố|tổ dân phố|tiểu khu"
+_HAMLET_IN_BODY = re.compile(rf" ({_HAMLET_WORDS}|{'|'.join(w.capitalize() for w in _HAMLET_WORDS.split('|'))})(?= )")
+_HAMLET_NAMED = re.compile(rf" (?:{_HAMLET_WORDS}) [{UP}\d]")
+_HAMLET_PART = re.compile(rf" ({_SYL}|\d+[A-Za-z]?|[IVX]+)(?![\w])")
+_COMMA_UNIT = re.compile(r",\s")
+
+
+def _hamlet_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A hamlet's name at ``pos`` (capitalised words or a number: "Nà Lử", "9", "Tân Lập"); a person's
+    name after it ("Trưởng thôn Nà Pàn Hoàng Văn A") is not part of it."""
+    parts: list[str] = []
+    end = pos
+    while len(parts) < 4:
+        m = _HAMLET_PART.match(text, end)
+        if not m or (parts and _is_name_start(text, end)) or m.group(1) in NAME_STOPWORDS:
+            break
+        parts.append(m.group(1))
+        end = m.end()
+    return (" ".join(parts), end) if parts else None
 
 
 NAME_STOPWORDS_IN_BODY = frozenset({"Đồng", "Dự", "Tại", "Về", "Với", "Cùng", "Theo"})
@@ -358,6 +391,12 @@ def _parse_title(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title
         # "Trưởng Ban TĐKT": the head noun belongs to the body, the role is "Trưởng ban".
         end = m.start(2) + len(role_written) - len(chief.group(2))
         role = ("Phó " if chief.group(1) else "") + "Trưởng"
+    if role in HAMLET_HEAD_BY_ROLE:
+        named = _hamlet_name(text, end)
+        if named is None:
+            return None  # "các trưởng thôn": no post without the hamlet
+        return _with_unit(text, role, f"{HAMLET_HEAD_BY_ROLE[role]} {named[0]}", "commune", former, start, named[1],
+                          units_at)
     body = _body_at(text, end)
     if body is None:
         return _with_unit(text, role, None, None, former, start, end, units_at)
@@ -375,8 +414,13 @@ def _parse_title(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title
 
 def _with_unit(text: str, role: str, body: str | None, level: str | None, former: bool, start: int, end: int,
                units_at: dict[int, UnitMention]) -> Title:
-    """Attach the unit written after the body: an explicit unit, a bare type word, or nothing."""
+    """Attach the unit written after the body: an explicit unit, a bare type word, or nothing.
+    A hamlet's body takes the commune after a comma too ("Bí thư Chi bộ thôn Nà Lử, xã Yên Phúc")."""
     unit = units_at.get(end + 1) or units_at.get(end) or _covering(units_at, end)
+    if unit is None and level == "commune" and body and _COMMA_UNIT.match(text, end):
+        unit = units_at.get(end + 2)
+        if unit is not None and unit.place.level != "commune":
+            unit = None
     if unit is not None and (body is None or not body.endswith("ủy") or unit.place.unit_type != "quốc gia"):
         return Title(role, body, level, unit.place.unit_type, unit, former, start, unit.end)
     m = _TYPE_AT.match(text, end)

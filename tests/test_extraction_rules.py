@@ -421,3 +421,20 @@ def test_a_province_in_brackets_after_its_district_is_a_place():
     # Only a unit the first one is part of: "(Đồng Văn)" next to Mèo Vạc is something else.
     assert {p.place.label for p in facts_of("Đại biểu huyện Mèo Vạc (Đồng Văn) dự.",
                                               dateline="03/02/2016").places} == {"huyện Mèo Vạc"}
+
+
+def test_a_hamlet_head_holds_a_post_of_the_hamlet_for_the_commune_after_it():
+    facts = facts_of("Chủ tịch UBND huyện Văn Quan tặng Giấy khen cho: ông Lăng Văn Dũng, Trưởng thôn Khòn Pát, "
+                     "xã Xuân Mai; ông Y Khoa Niê, Trưởng buôn Kuăn, xã Ea Kly. Các trưởng thôn đã dự.")
+    assert {(h.person, h.role, h.organization, h.jurisdiction.label) for h in facts.posts} == {
+        ("Lăng Văn Dũng", "Trưởng thôn", "Thôn Khòn Pát", "xã Xuân Mai"),
+        ("Y Khoa Niê", "Trưởng buôn", "Buôn Kuăn", "xã Ea Kly")}
+
+
+def test_a_party_cell_of_a_hamlet_keeps_the_hamlet_and_serves_the_commune_after_it():
+    facts = facts_of("Khen thưởng ông Nông Văn Khu, Bí thư Chi bộ thôn Nà Lử, xã Yên Phúc; ông Lục Văn Páo, "
+                     "Bí thư Chi bộ thôn 9, xã Vụ Bổn; đồng chí Phan Quốc Hưng, Bí thư Chi bộ Tổ dân phố 9 "
+                     "phường Đồng Hới.", title="Huyện Văn Quan khen thưởng")
+    assert {(h.person, h.organization, h.jurisdiction.label) for h in facts.posts} == {
+        ("Nông Văn Khu", "Chi bộ thôn Nà Lử", "xã Yên Phúc"), ("Lục Văn Páo", "Chi bộ thôn 9", "xã Vụ Bổn"),
+        ("Phan Quốc Hưng", "Chi bộ Tổ dân phố 9", "phường Đồng Hới")}
