@@ -203,10 +203,11 @@ def unit_descriptions(code: str) -> dict[str, str]:
 
 def official_code(code: str | None) -> str | None:
     """The government's code: the gazetteer's own codes (``H-…`` for curated units, ``…-pre2025`` for
-    a code reassigned at the 2025 reform) keep IRIs unique but are not published as official."""
+    a code reassigned at the 2025 reform, ``…-gso2021`` for a unit of an earlier list whose code
+    went on with another unit) keep IRIs unique but are not published as official."""
     if not code or code.startswith("H-") or code == "VN":
         return None
-    return code.removesuffix("-pre2025")
+    return code.split("-", 1)[0]
 
 
 def person_node(w: _Writer, name: str, historical: bool = False) -> str:

@@ -11,13 +11,26 @@ Statistics Office), read straight from the downloaded wheels: the package is
 * ``2025.10.1`` (data retrieved 2025-10-18): the current two-level release
   (34 provinces, 3,321 communes: xã, phường, đặc khu), in force from 2025-07-01.
 
+* ``0.2``, ``0.3.0`` and ``0.5.0`` (data of 2020-02-25, 2021-02-03 and 2023-05-07),
+  optional (``--earlier``): districts and communes that these earlier lists
+  hold and the 2025-01-04 list no longer does (merged away, or changed type:
+  ``thị xã Phổ Yên`` became a ``thành phố``), so that articles of those years
+  still resolve them.  Such a unit ended at some time after the last list that
+  holds it; ``valid_until`` is the date of the next list (an upper bound: the
+  day it ended is not in the data), and its code is ``{code}-gso{year of the last list holding it}``.
+  Its successor is the unit that kept its code, where one did (a change of
+  type); a commune merged into a neighbour has none.
+
 Re-run (from the repository root)::
 
-    pip download --no-deps -d /tmp/vp vietnam-provinces==0.6.0
-    pip download --no-deps -d /tmp/vp vietnam-provinces==2025.10.1
+    for v in 0.2 0.3.0 0.5.0 0.6.0 2025.10.1; do
+        pip download --no-deps -d /tmp/vp vietnam-provinces==$v; done
     .venv/bin/python scripts/build_gazetteer.py \\
         /tmp/vp/vietnam_provinces-0.6.0-py3-none-any.whl \\
-        /tmp/vp/vietnam_provinces-2025.10.1-py3-none-any.whl
+        /tmp/vp/vietnam_provinces-2025.10.1-py3-none-any.whl \\
+        --earlier /tmp/vp/vietnam_provinces-0.2-py3-none-any.whl \\
+        --earlier /tmp/vp/vietnam_provinces-0.3.0-py3-none-any.whl \\
+        --earlier /tmp/vp/vietnam_provinces-0.5.0-py3-none-any.whl
 
 The output is deterministic (same wheels, same bytes).  Hand-curated units
 that disappeared before the package's data live in
@@ -71,6 +84,7 @@ from thidua.loaders.gazetteer import normalize_name
 from thidua.loaders.text import canonical_tones
 
 REFORM = "2025-07-01"
+HISTORICAL = Path(__file__).resolve().parent.parent / "loaders" / "data" / "historical_units.tsv"
 COLUMNS = ("code", "unit_type", "name", "level", "parent", "valid_from", "valid_until",
            "successor", "former_parent", "parent_since")
 
@@ -121,21 +135,97 @@ def split_type(full: str, level: str, default: str | None = None) -> tuple[str, 
         if default is None:
             raise ValueError(f"no type word in {full!r}")
         unit_type, name = default, full
+    name = re.sub(r"(?<!\d)0+(?=\d)", "", name)  # "Phường 01" (lists of 2020-2023) is "Phường 1"
     if unit_type not in _LEVEL_TYPES[level]:
         raise ValueError(f"{full!r}: type {unit_type!r} is not a {level} type")
     return unit_type, name
+
+
+# Data dates of releases whose __init__ does not state one (from the GSO file named in their README).
+_DATA_DATES = {"0.2": "2020-02-25", "0.3.0": "2021-02-03", "0.4.0": "2021-02-03"}
 
 
 def read_wheel(path: Path) -> tuple[list[dict], str, str]:
     with zipfile.ZipFile(path) as z:
         data = json.loads(z.read("vietnam_provinces/data/nested-divisions.json"))
         init = z.read("vietnam_provinces/__init__.py").decode()
-    version = re.search(r"__version__\s*=\s*'([^']+)'", init).group(1)
-    data_version = re.search(r"__data_version__\s*=\s*'([^']+)'", init).group(1)
+        metadata = next(z.read(n).decode() for n in z.namelist() if n.endswith(".dist-info/METADATA"))
+    version = re.search(r"^Version:\s*(\S+)", metadata, re.M).group(1)
+    stated = re.search(r"__data_version__\s*=\s*'([^']+)'", init)
+    data_version = stated.group(1) if stated else _DATA_DATES[version]
     return data, version, data_version
 
 
-def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
+def three_level_units(data: list[dict]) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
+    """Provinces, districts and communes of a three-level release, by official code."""
+    provinces: dict[str, dict] = {}
+    districts: dict[str, dict] = {}
+    communes: dict[str, dict] = {}
+    for p in data:
+        pc = f"{p['code']:02d}"
+        t, n = split_type(p["name"], "province")
+        provinces[pc] = {"code": pc, "unit_type": t, "name": n, "level": "province", "parent": "VN"}
+        for d in p["districts"]:
+            dc = f"{d['code']:03d}"
+            t, n = split_type(d["name"], "district")
+            districts[dc] = {"code": dc, "unit_type": t, "name": n, "level": "district", "parent": pc}
+            for w in d["wards"]:
+                wc = f"{w['code']:05d}"
+                t, n = split_type(w["name"], "commune")
+                communes[wc] = {"code": wc, "unit_type": t, "name": n, "level": "commune", "parent": dc}
+    return provinces, districts, communes
+
+
+def _same(a: dict, b: dict | None) -> bool:
+    return b is not None and a["unit_type"] == b["unit_type"] and normalize_name(a["name"]) == normalize_name(b["name"])
+
+
+def curated_units() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """The hand-curated historical units: (level, type, name key) -> their (parent, code)s."""
+    out: dict[tuple[str, str, str], list[str]] = {}
+    lines = (HISTORICAL.read_text(encoding="utf-8").splitlines())
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    for code, unit_type, name, level, parent, *_ in rows[1:]:
+        out.setdefault((level, unit_type, normalize_name(name)), []).append((parent, code))
+    return out
+
+
+def earlier_rows(releases: list[tuple[str, dict[str, dict], dict[str, dict]]], last: tuple[str, dict, dict],
+                 province_codes: dict[str, str], curated: dict[tuple[str, str, str], list[tuple[str, str]]]
+                 ) -> list[dict]:
+    """Rows for the districts and communes of earlier three-level releases that the last one no longer
+    holds. ``releases``: (data date, districts, communes), oldest first; ``last``: the same for the
+    2025-01-04 release; ``province_codes``: official province code -> gazetteer code; ``curated``: the
+    hand-curated units (:func:`curated_units`), which are not written again (they know the day they ended)."""
+    snapshots = sorted(releases) + [last]
+    gazetteer_code: dict[tuple[int, str], str] = {}  # (snapshot, official code) -> code in the gazetteer
+    rows: list[dict] = []
+    for level, index in (("district", 1), ("commune", 2)):
+        for i, snapshot in enumerate(snapshots[:-1]):
+            for code, unit in sorted(snapshot[index].items()):
+                later = next((j for j in range(len(snapshots) - 1, i, -1) if _same(unit, snapshots[j][index].get(code))), None)
+                if later == len(snapshots) - 1 or any(_same(unit, snapshots[j][index].get(code)) for j in range(i)):
+                    continue  # still held by the last release, or already written for an earlier one
+                last_listed = later if later is not None else i
+                ended = snapshots[last_listed + 1][0]
+                row_code = f"{code}-gso{snapshots[last_listed][0][:4]}"
+                parent = unit["parent"]
+                if level == "district":
+                    parent = province_codes[parent]
+                else:
+                    parent = gazetteer_code.get((i, parent), parent)
+                described = next((c for p, c in curated.get((level, unit["unit_type"], normalize_name(unit["name"])), ())
+                                  if p == parent or p.startswith("H-")), None)
+                for j in range(i, last_listed + 1):
+                    gazetteer_code[(j, code)] = described or row_code
+                if described:
+                    continue
+                successor = code if code in snapshots[-1][index] else ""
+                rows.append(dict(unit, code=row_code, parent=parent, valid_until=ended, successor=successor))
+    return rows
+
+
+def build(old_wheel: Path, new_wheel: Path, earlier: list[Path] = ()) -> tuple[list[str], list[dict]]:
     old, old_v, old_dv = read_wheel(old_wheel)
     new, new_v, new_dv = read_wheel(new_wheel)
     if not all("districts" in p for p in old):
@@ -159,30 +249,13 @@ def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
             new_comm[wc] = {"code": wc, "unit_type": t, "name": n, "level": "commune", "parent": pc}
 
     # ---- three-level units
-    old_prov: dict[str, dict] = {}
-    old_dist: dict[str, dict] = {}
-    old_comm: dict[str, dict] = {}
-    for p in old:
-        pc = f"{p['code']:02d}"
-        t, n = split_type(p["name"], "province")
-        old_prov[pc] = {"code": pc, "unit_type": t, "name": n, "level": "province", "parent": "VN"}
-        for d in p["districts"]:
-            dc = f"{d['code']:03d}"
-            t, n = split_type(d["name"], "district")
-            old_dist[dc] = {"code": dc, "unit_type": t, "name": n, "level": "district", "parent": pc}
-            for w in d["wards"]:
-                wc = f"{w['code']:05d}"
-                t, n = split_type(w["name"], "commune")
-                old_comm[wc] = {"code": wc, "unit_type": t, "name": n, "level": "commune", "parent": dc}
+    old_prov, old_dist, old_comm = three_level_units(old)
 
     if not set(PROVINCE_MERGERS) <= set(old_prov) or not set(PROVINCE_MERGERS.values()) <= set(new_prov):
         sys.exit("PROVINCE_MERGERS does not fit the data")
     prov_succ = {c: PROVINCE_MERGERS.get(c, c) for c in old_prov}
     if set(prov_succ.values()) != set(new_prov):
         sys.exit("some new province has no predecessor")
-
-    def same(a: dict, b: dict) -> bool:
-        return a["unit_type"] == b["unit_type"] and normalize_name(a["name"]) == normalize_name(b["name"])
 
     rows: dict[str, dict] = {}
     rows["VN"] = {"code": "VN", "unit_type": "quốc gia", "name": "Việt Nam", "level": "country"}
@@ -191,7 +264,7 @@ def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
     renamed: dict[str, str] = {}  # old code -> code used in the gazetteer
     for pc, o in old_prov.items():
         n = new_prov.get(pc)
-        if n is not None and same(o, n):
+        if n is not None and _same(o, n):
             rows[pc] = dict(n)          # continuing: one row, no end (name as now spelled)
             renamed[pc] = pc
             continue
@@ -211,7 +284,7 @@ def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
     continuing: set[str] = set()
     for wc, o in old_comm.items():
         n = new_comm.get(wc)
-        if n is not None and same(o, n):
+        if n is not None and _same(o, n):
             rows[wc] = dict(n, former_parent=o["parent"], parent_since=REFORM)
             continuing.add(wc)
             continue
@@ -227,6 +300,20 @@ def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
     for wc, n in new_comm.items():
         if wc not in continuing:
             rows[wc] = dict(n, valid_from=REFORM)
+    # districts and communes of earlier releases, gone by the three-level one
+    sources = []
+    releases = []
+    for wheel in earlier:
+        data, version, data_version = read_wheel(wheel)
+        _, districts, communes = three_level_units(data)
+        releases.append((data_version, districts, communes))
+        sources.append(f"{version} (data {data_version})")
+    for row in earlier_rows(releases, (old_dv, old_dist, old_comm), renamed, curated_units()):
+        if row["code"] in rows:
+            sys.exit(f"code {row['code']} twice")
+        if f"{row['successor']}-pre2025" in rows:  # the code's unit of 2025-01-04 ended with the reform
+            row["successor"] += "-pre2025"
+        rows[row["code"]] = row
     if bad_succ:
         print(f"warning: {bad_succ} reused commune codes cross province lines; no successor given",
               file=sys.stderr)
@@ -237,7 +324,10 @@ def build(old_wheel: Path, new_wheel: Path) -> tuple[list[str], list[dict]]:
         "# thidua-kg gazetteer of Vietnamese administrative units; generated by scripts/build_gazetteer.py",
         f"# three-level source: vietnam-provinces {old_v} (data {old_dv}); "
         f"two-level source: vietnam-provinces {new_v} (data {new_dv})",
-        f"# reform date {REFORM}; codes ending -pre2025 were reassigned to a different unit on that date",
+        *([f"# earlier three-level sources (units they hold that the three-level source does not): "
+           f"vietnam-provinces {', '.join(sources)}"] if sources else []),
+        f"# reform date {REFORM}; codes ending -pre2025 were reassigned to a different unit on that date; "
+        "-gsoYYYY: a unit as last listed in that year's list, gone from the next",
         "\t".join(COLUMNS),
     ]
     return header, out
@@ -249,15 +339,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("two_level_wheel", type=Path, help="vietnam_provinces-2025.10.1-py3-none-any.whl")
     ap.add_argument("--out", type=Path,
                     default=Path(__file__).resolve().parent.parent / "loaders" / "data" / "units.tsv")
+    ap.add_argument("--earlier", type=Path, action="append", default=[],
+                    help="an earlier three-level release (vietnam_provinces-0.2, 0.3.0, 0.5.0 wheels)")
     args = ap.parse_args(argv)
-    header, rows = build(args.three_level_wheel, args.two_level_wheel)
+    header, rows = build(args.three_level_wheel, args.two_level_wheel, args.earlier)
     lines = header + ["\t".join(r.get(c, "") for c in COLUMNS) for r in rows]
     text = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8", newline="\n")
     counts: dict[tuple[str, str], int] = {}
     for r in rows:
-        era = "ended" if r.get("valid_until") else ("new" if r.get("valid_from") else "continuing")
+        era = ("ended" if r.get("valid_until") == REFORM else "ended earlier") if r.get("valid_until") else ("new" if r.get("valid_from") else "continuing")
         counts[(r["level"], era)] = counts.get((r["level"], era), 0) + 1
     print(f"wrote {args.out} ({len(rows)} units, {len(text.encode())} bytes)")
     for k in sorted(counts):

@@ -277,12 +277,14 @@ def test_first_load_is_fast():
 
 WHEELS = [Path("/tmp/vp/vietnam_provinces-0.6.0-py3-none-any.whl"),
           Path("/tmp/vp/vietnam_provinces-2025.10.1-py3-none-any.whl")]
+EARLIER = [Path(f"/tmp/vp/vietnam_provinces-{v}-py3-none-any.whl") for v in ("0.2", "0.3.0", "0.5.0")]
 
 
-@pytest.mark.skipif(not all(w.exists() for w in WHEELS), reason="package wheels not downloaded")
+@pytest.mark.skipif(not all(w.exists() for w in WHEELS + EARLIER), reason="package wheels not downloaded")
 def test_build_is_reproducible(tmp_path):
     out = tmp_path / "units.tsv"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), *map(str, WHEELS),
+    earlier = [arg for wheel in EARLIER for arg in ("--earlier", str(wheel))]
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), *map(str, WHEELS), *earlier,
                     "--out", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == (DATA_DIR / "units.tsv").read_bytes()
 
@@ -306,3 +308,16 @@ def test_a_spelling_variant_may_differ_in_vowel_shape_not_in_tone():
     gaz = default_gazetteer()
     assert [p.name for p in gaz.lookup("huyện", "Mù Cang Chải")] == ["Mù Căng Chải"]
     assert gaz.lookup("xã", "Tràng") == []  # not "xã Trang": a tone makes another name
+
+
+def test_units_of_earlier_lists_resolve_in_their_years():
+    gaz = default_gazetteer()
+    # thị xã Phổ Yên became a thành phố in 2022; the earlier unit hands over to the one with its code.
+    (town,) = gaz.lookup("thị xã", "Phổ Yên", on_date="2019-05-01")
+    assert town.code == "172-gso2021" and town.parent.label == "tỉnh Thái Nguyên"
+    assert [p.code for p in gaz.successors(town)] == ["172"]
+    # phường Xương Huân (Nha Trang), merged away by 2025: known, with its city, and ended.
+    (ward,) = gaz.lookup("phường", "Xương Huân")
+    assert ward.parent.label == "thành phố Nha Trang" and ward.valid_until == "2025-01-04"
+    # A curated unit is not written twice: the list's quận 2 is the curated one, with its day.
+    assert [p.code for p in gaz.lookup("quận", "2", on_date="2020-06-01") if p.parent.code == "79"] == ["H-HCM-QUAN2"]
