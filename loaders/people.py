@@ -82,7 +82,7 @@ tỉnh huyện quận xã phường thị thành đặc
 _HISTORICAL_RE = re.compile(r"(" + "|".join(re.escape(k) for k in sorted(HISTORICAL_PERSONS, key=len, reverse=True))
                             + r")(?![\w])")
 _NOT_PERSON_BEFORE = re.compile(
-    r"(thành phố|Thành phố|TP\.?|tư tưởng|"
+    r"(thành phố|Thành phố|TP\.?|"
     r"Học viện Chính trị quốc gia|Bảo tàng|bảo tàng|Lăng|lăng|đường|Đường|phố|Phố|trường|Trường|"
     r"THPT|THCS|Tiểu học|Mầm non|cầu|Cầu|giải|Giải|quảng trường|Quảng trường|Quỹ|quỹ|huyện|xã|phường|"
     r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên|vùng|miền|khu vực)\s*$", re.I)

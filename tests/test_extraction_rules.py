@@ -438,3 +438,8 @@ def test_a_party_cell_of_a_hamlet_keeps_the_hamlet_and_serves_the_commune_after_
     assert {(h.person, h.organization, h.jurisdiction.label) for h in facts.posts} == {
         ("Nông Văn Khu", "Chi bộ thôn Nà Lử", "xã Yên Phúc"), ("Lục Văn Páo", "Chi bộ thôn 9", "xã Vụ Bổn"),
         ("Phan Quốc Hưng", "Chi bộ Tổ dân phố 9", "phường Đồng Hới")}
+
+
+def test_ho_chi_minh_in_the_name_of_his_thought_is_a_person():
+    facts = facts_of("Đề nghị huyện tiếp tục quán triệt sâu sắc tư tưởng Hồ Chí Minh về công tác dân vận.")
+    assert [p.name for p in facts.people] == ["Hồ Chí Minh"]
