@@ -232,6 +232,8 @@ _REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
                                r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$")
 _FUTURE = Caseless(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b")
+# A speaker's directive governs the rest of the sentence: "đề nghị Huyện ủy … lãnh đạo tổ chức thành công cuộc bầu cử".
+_DIRECTIVE = Caseless(r"\b(?:đề nghị|yêu cầu)\b(?! của)")
 _STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
                                r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)")
@@ -303,7 +305,8 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             if _inside_parentheses(sentence, m.start()):
                 continue
             held_before = _HELD_BEFORE.search(before[-45:])
-            if held_before and _FUTURE.search(before[-45:][:held_before.start() + 1] or ""):
+            if held_before and (_FUTURE.search(before[-45:][:held_before.start() + 1] or "")
+                                or _DIRECTIVE.search(before)):
                 continue
             after = sentence[m.end():]
             held_after = _HELD_AFTER.match(after) if not held_before else None
@@ -341,8 +344,9 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
             else:
                 date = _first_date(sentence, ctx)
             if date is None and by_success:
-                year = _YEAR.search(sentence)
-                date = (published or "")[:4] or (year.group(1) if year else None) or (
+                # "Năm 2020, … đã tổ chức thành công Đại hội …": the year the sentence opens with, else the article's.
+                year = _YEAR.search(sentence, 0, m.start())
+                date = (year.group(1) if year else None) or (published or "")[:4] or (
                     str(ctx.frequent_year) if ctx.frequent_year else None)
             if date is None and _RECENTLY.search(sentence[:m.start()]) and not _FUTURE.search(sentence[:m.start()]):
                 date = ""  # held, on a day the article does not give

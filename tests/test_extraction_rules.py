@@ -39,6 +39,11 @@ def events(facts) -> list[tuple[str, str | None]]:
     # Held "vừa qua": an event without a day; planned ones are no events.
     ("Vừa qua, Ủy ban MTTQ xã đã tổ chức Hội nghị sơ kết công tác Mặt trận.", [("Hội nghị", None)]),
     ("Huyện sẽ tổ chức Hội nghị tổng kết vào ngày 28/12.", []),
+    # A success told of a past year takes that year, not the article's.
+    ("Năm 2022, Đảng bộ huyện đã lãnh đạo tổ chức thành công Đại hội đại biểu lần thứ XXVI.", [("Đại hội", "2022")]),
+    # A speaker's recommendation is not a report: "đề nghị … tổ chức thành công cuộc bầu cử".
+    ("Phát biểu, đồng chí Bí thư đề nghị huyện chuẩn bị tốt các điều kiện; lãnh đạo tổ chức thành công cuộc "
+     "bầu cử đại biểu HĐND các cấp.", []),
 ])
 def test_event_rules(body, expected):
     assert events(facts_of(body)) == expected
