@@ -25,6 +25,16 @@ _CHROME_LINE = re.compile(
     re.I,
 )
 _BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
+_BUTTON_TAIL = 24  # characters: the longest button, "Gửi ý kiến phản hồi", and some spaces
+
+
+def _without_button(line: str) -> str:
+    """The line without a site button glued to its end (searched in its tail only: lines are long)."""
+    tail = len(line) - _BUTTON_TAIL
+    m = _BUTTON_SUFFIX.search(line, max(0, tail))
+    return (line[:m.start()].strip() or line) if m else line
+
+
 BANNER_LINE = re.compile(
     r"^(Chủ đề (công tác )?năm|Năm \d{4}.{0,40}chủ đề|Chào mừng|Nhiệt liệt chào mừng|"
     r"Cổng thông tin|Trang thông tin|Trang tin|Báo điện tử|Website)", re.I)
@@ -198,7 +208,7 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
     """Find the parts of an article in its non-empty, normalised lines."""
     lines = [ln for ln in lines if ln and ln not in boilerplate]
     # A byline glued to a site button ("Hoàng GáiGửi ý kiến phản hồi") is unglued first.
-    lines = [_BUTTON_SUFFIX.sub("", ln).strip() or ln for ln in lines]
+    lines = [_without_button(ln) for ln in lines]
     lines = [ln for ln in lines if ln]
     lines = _strip_trailing_chrome(lines)
     site: list[str] = []
