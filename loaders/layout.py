@@ -21,7 +21,12 @@ _CHROME_LINE = re.compile(
     r"Về đầu trang|Quay lại|Trở về|Trang chủ|Giới thiệu|Liên hệ|Sơ đồ (trang|cổng)|"
     r"Bản quyền|Copyright|©|Cơ quan chủ quản|Chịu trách nhiệm|Địa chỉ:|Điện thoại:|Email:|"
     r"Video|Thư viện ảnh|Văn bản mới|Thủ tục hành chính|Đăng nhập|Từ khóa|Tags?:|Tin cùng chuyên mục|"
-    r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin khác|Các tin khác|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác)",
+    r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin khác|Các tin khác|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác|"
+    # A comment form under the story, and the links to older and newer stories.
+    r"Ý kiến của bạn|Gửi phản hồi|Phản hồi\s*$|Họ (và )?tên\s*:|Nội dung\s*:|Mã (xác nhận|bảo vệ)|\[?Gửi\]?\s*$|\(\s*\)\s*$|"
+    r"Tin cũ hơn|Tin mới hơn|Thống kê\s*:|"
+    # What is left of a row of share buttons: "Zalo In", "Facebook | Twitter | Email".
+    r"(?:(?:Zalo|Facebook|Twitter|Email|In|Print|Tweet|Like|Share|Chia sẻ|Gửi)\s*[|,]?\s*)+$)",
     re.I,
 )
 _BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)

@@ -77,6 +77,17 @@ def test_byline_glued_to_a_site_button(tmp_path):
     assert [a.name for a in read.authors] == ["Hoàng Mai"]
 
 
+@pytest.mark.parametrize("after", [
+    "Ý kiến của bạn\n()\nHọ tên: Email:\nNội dung:\n[Gửi]",  # a comment form
+    "Gửi phản hồi | In bài |\nTin cũ hơn:\n- Xã Vinh Kim tổ chức hội nghị hiệp thương (15/04/2016)",
+    "Zalo In",  # what is left of a row of share buttons
+])
+def test_a_comment_form_or_share_buttons_after_the_byline_are_chrome(tmp_path, after):
+    text = ARTICLE.replace("Lan Anh – Thu Trang (Trung tâm TT&VH)", "Kim Thoa (Đài Truyền thanh huyện)\n" + after)
+    read = read_article(write(tmp_path, "a.txt", text.encode()))
+    assert [a.name for a in read.authors] == ["Kim Thoa"]
+
+
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng TTĐT huyện - Lễ phát động thi đua</title>
 <meta property="article:published_time" content="2023-09-28T10:15:00+07:00"></head>
 <body><header class="site-header"><div class="banner">Cổng thông tin điện tử huyện Đầm Hà</div></header>
