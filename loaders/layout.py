@@ -78,8 +78,15 @@ _LOOSE_DATE = re.compile(r"^[\s,|–-]*(?:ngày\s+)?(?:(\d{1,2})[/.-](\d{1,2})[/
                          r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4}))[\s,|–-]*$", re.I)
 
 
+# Page tools beside the dateline, each after a bar: "15/01/2015 - 09:12 | Cỡ chữ: A A A | In bài".
+_DATELINE_TOOLS = re.compile(r"\s*\|\s*(?:Cỡ chữ|Lượt xem|Lượt đọc|Xem|In bài|In|Bản in|Gửi email|Gửi bài|Chia sẻ|"
+                             r"Phóng to|Thu nhỏ|Font|A[+-])(?![\w])[^|]*", re.I)
+
+
 def _loose_dateline(line: str) -> tuple | None:
     text = _VIEW_COUNT.sub("", line.strip().strip("()").strip())
+    if "|" in text:
+        text = _DATELINE_TOOLS.sub("", text)
     clock = _CLOCK.search(text)
     if clock:
         text = text[:clock.start()] + " " + text[clock.end():]
@@ -224,12 +231,20 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         # The headline is the last short line before the dateline or the first paragraph;
         # short lines before it are the site's banner.
         head: list[str] = []
-        for line in lines[:4]:
-            if parse_dateline(line) or len(line) > 250 or (head and _looks_like_paragraph(line)):
-                break
-            if head and _CREDIT_LABEL.match(line) and split_byline(line)[0]:
-                break  # "Bài, ảnh: …" under the headline: the body (and its top byline) starts here
-            head.append(line)
+        dateline = next((i for i, line in enumerate(lines[:10]) if parse_dateline(line)), None)
+        above = lines[:dateline] if dateline else []
+        if len(above) > 1 and all(len(line) <= 250 and not _CREDIT_LABEL.match(line) for line in above):
+            # The headline is the last line above the dateline that is not a menu, a search box or a
+            # breadcrumb, even one that reads like a sentence ('… phong trào "Toàn dân …"').
+            at = next((i for i in range(len(above) - 1, -1, -1) if not _TOP_CHROME.search(above[i])), len(above) - 1)
+            head = above[:at] + above[at + 1:] + [above[at]]
+        else:
+            for line in lines[:4]:
+                if parse_dateline(line) or len(line) > 250 or (head and _looks_like_paragraph(line)):
+                    break
+                if head and _CREDIT_LABEL.match(line) and split_byline(line)[0]:
+                    break  # "Bài, ảnh: …" under the headline: the body (and its top byline) starts here
+                head.append(line)
         if not head and lines:
             head = [lines[0]]
         for line in head[:-1]:
@@ -276,6 +291,10 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
                     cleaned = cleaned[:i] + cleaned[i + 1:]
                     break
     return Layout(tuple(site), title, published, tuple(cleaned), authors, affiliation)
+
+
+# Lines above the headline that are the site's menu, search box or breadcrumb ("Tin tức » Hoạt động").
+_TOP_CHROME = re.compile(r"^Tìm kiếm\b|»|›|^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
 
 
 def _looks_like_paragraph(line: str) -> bool:

@@ -88,6 +88,17 @@ def test_a_comment_form_or_share_buttons_after_the_byline_are_chrome(tmp_path, a
     assert [a.name for a in read.authors] == ["Kim Thoa"]
 
 
+def test_the_headline_is_the_last_line_above_the_dateline_under_menus_search_and_breadcrumb(tmp_path):
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN KIẾN XƯƠNG\nTrang chủ | Giới thiệu | Tin tức | Liên hệ\n"
+            "Mừng Đảng - Mừng Xuân 2015\nTìm kiếm: [ ] Tìm\nTin tức - Sự kiện » Hoạt động của huyện\n"
+            "Kiến Xương tổng kết 5 năm thực hiện phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”\n"
+            "Thứ năm, 15/01/2015 - 09:12   |  Cỡ chữ: A A A  |  In bài\n"
+            "Ngày hôm qua, UBND huyện Kiến Xương tổ chức Hội nghị tổng kết phong trào.\nKim Thoa\n")
+    doc = read_article(write(tmp_path, "a.txt", text.encode())).document
+    assert doc.title.startswith("Kiến Xương tổng kết 5 năm") and doc.published == "2015-01-15T09:12"
+    assert doc.body.startswith("Ngày hôm qua")
+
+
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng TTĐT huyện - Lễ phát động thi đua</title>
 <meta property="article:published_time" content="2023-09-28T10:15:00+07:00"></head>
 <body><header class="site-header"><div class="banner">Cổng thông tin điện tử huyện Đầm Hà</div></header>
