@@ -163,11 +163,14 @@ def _date_matches(sentence: str):
     return sorted(found)
 
 
+_RANGE_END = re.compile(r"\s*(?:[–-]|đến(?:\s+ngày)?)\s*\d{1,2}\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+
+
 def _first_date(sentence: str, ctx: YearContext) -> str | None:
     """The first day (or month) the sentence gives, outside an anniversary's parentheses; the year
     inferred when missing."""
     event_parentheses = [(m.start(), m.end()) for m in _EVENT_PARENTHESIS.finditer(sentence)]
-    for start, _end, (day, month, year) in _date_matches(sentence):
+    for start, end, (day, month, year) in _date_matches(sentence):
         if _NAMED_DAY_BEFORE.search(sentence[:start]):
             continue
         # Dates in parentheses belong to anniversaries, except the journalist's "sáng nay (15/3)"
@@ -178,6 +181,11 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
         day_i, month_i = int(day), int(month)
         if not (1 <= month_i <= 12 and 1 <= day_i <= 31):
             continue
+        if not year:
+            # "từ ngày 25/1 đến 1/2/2021": the first day of a range takes the year written at its end.
+            ends = _RANGE_END.match(sentence, end)
+            if ends:
+                year = str(int(ends.group(2)) - (1 if month_i > int(ends.group(1)) else 0))
         year_i = int(year) if year else ctx.year_for(day_i, month_i, sentence)
         date = iso(day_i, month_i, year_i)
         if date:
@@ -188,14 +196,23 @@ def _first_date(sentence: str, ctx: YearContext) -> str | None:
         day = datetime.date.fromisoformat(ctx.published[:10])
         return (day - datetime.timedelta(days=0 if relative.group(1) == "nay" else 1)).isoformat()
     m = _MONTH_YEAR.search(sentence)
-    if m and 1 <= int(m.group(1)) <= 12 and not _inside_parentheses(sentence, m.start()):
+    if m and 1 <= int(m.group(1)) <= 12 and (not _inside_parentheses(sentence, m.start()) or (
+            _OPENS_PARENTHESIS.search(sentence, max(0, m.start() - 8), m.start()) and sentence[m.end():m.end() + 1] == ")")):
         return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
     m = _HELD_IN_YEAR.search(sentence)
     if m:
         return m.group(1)
+    m = _MONTH_ONLY.search(sentence)
+    if m and 1 <= int(m.group(1)) <= 12 and not _inside_parentheses(sentence, m.start()):
+        # "diễn ra vào cuối tháng 7 vừa qua": the month, in the year the article gives it
+        year = ctx.year_for(1, int(m.group(1)), sentence)
+        if year:
+            return f"{year:04d}-{int(m.group(1)):02d}"
     return None
 
 
+# A parenthesis holding just the month of the gathering: "Hội nghị Trung ương 8 (tháng 5/1941)".
+_OPENS_PARENTHESIS = re.compile(r"\(\s*(?:vào\s+)?$")
 _CONGRESS = Caseless(r"(?<![\w])đại hội(?![\w])")
 _RELATIVE_DAY = Caseless(r"(?<![\w])(?:sáng|chiều|tối|trưa|hôm)\s+(nay|qua)(?![\w])")
 # "… lần thứ II được tổ chức năm 2020": a gathering known to the year only.
@@ -222,12 +239,14 @@ def _label(text: str, start: int) -> str:
 
 
 # A verb saying a gathering was held, right before its head noun ("đã tổ chức Hội nghị").
-_HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức|nô nức đi|đã đi|"
+_PURPOSE_BEFORE = Caseless(r"\b(?:để|nhằm|sao cho|bảo đảm|đảm bảo)\s+(?:cho\s+)?(?:cuộc|buổi|các|kỳ)?\s*$")
+_HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long trọng tổ chức|trọng thể tổ chức|nô nức đi|đã đi|đã chủ trì|"
                         r"bỏ phiếu để)"
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$")
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
-_HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
-                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|đã khai mạc|đã bế mạc|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)")
+_HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào |từ )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|diễn ra từ ngày|diễn ra (?:vào )?(?:cuối |đầu |giữa )?tháng|đã khai mạc|(?:đã|và) bế mạc|"
+                         r"đã hoàn thành (?:toàn bộ |các )?(?:nội dung|chương trình)|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)")
 _REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
                                r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$")
@@ -251,6 +270,8 @@ def _after(date: str, published: str | None) -> bool:
     return bool(published and date and date[:len(published)] > published[:len(date)])
 
 
+# The gathering's own day in brackets after its name: "tại Hội nghị sơ kết … của UBND huyện (ngày 12/7)".
+_OWN_DAY = Caseless(r"^[^,;.()]{0,90}\(\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*\)")
 _ATTENDED_BEFORE = Caseless(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$")
 # Ceremonies that open or close another gathering.
 _CEREMONY_OF = ("Lễ khai mạc", "Lễ bế mạc")
@@ -310,7 +331,10 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 continue
             after = sentence[m.end():]
             held_after = _HELD_AFTER.match(after) if not held_before else None
-            if held_after and _FUTURE.search(held_after.group(0)):
+            if held_after and (_FUTURE.search(held_after.group(0)) or _PURPOSE_BEFORE.search(before[-20:])
+                               or _KIND_RE.search(held_after.group(0))):
+                # "để cuộc bầu cử diễn ra an toàn": what it is for, not that it was held; "Lễ kỷ niệm … diễn ra
+                # ngay sau Đại hội …, được tổ chức từ ngày 12/1": the verb is the nearer gathering's.
                 held_after = None
             reference = _REFERENCE_BEFORE.search(before[-25:])
             dated_here = _STARTS_WITH_DATE.match(sentence) and not chosen
@@ -319,10 +343,11 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 _ATTENDED_BEFORE.search(before[-30:])
                 and (_on_same_day(sentence) or _STARTS_WITH_DATE.match(sentence))
                 or re.search(r"\bdự\s+$", before) and _SAME_DAY_ANYWHERE.search(sentence))  # a caption: "…, chiều cùng ngày."
-            if not held_before and not held_after and not attended and reference and not (
+            own_day = not chosen and _OWN_DAY.match(after)
+            if not held_before and not held_after and not attended and not own_day and reference and not (
                     dated_here and reference.group(1).lower() == "tại"):
-                continue  # "tại hội nghị" refers back, unless the sentence opens with its date
-            if held_before or held_after or attended or (_STARTS_WITH_DATE.match(sentence) and not chosen
+                continue  # "tại hội nghị" refers back, unless the sentence opens with its date or gives its day
+            if held_before or held_after or attended or own_day or (_STARTS_WITH_DATE.match(sentence) and not chosen
                                                          and not _FUTURE.search(sentence)):
                 chosen.append((m, bool(held_before and "thành công" in held_before.group(0))
                                or bool(held_after and re.search(r"thành công|đã được tổ chức", held_after.group(0)))))

@@ -41,6 +41,24 @@ def events(facts) -> list[tuple[str, str | None]]:
     ("Huyện sẽ tổ chức Hội nghị tổng kết vào ngày 28/12.", []),
     # A success told of a past year takes that year, not the article's.
     ("Năm 2022, Đảng bộ huyện đã lãnh đạo tổ chức thành công Đại hội đại biểu lần thứ XXVI.", [("Đại hội", "2022")]),
+    # A session told after "tại", with its days; a congress that "đã hoàn thành … và bế mạc", dated in brackets.
+    ("Kết quả đã được đánh giá tại Kỳ họp thứ 11, HĐND huyện khóa XVIII diễn ra từ ngày 18 đến 19/12/2023.",
+     [("Kỳ họp", "2023-12-18")]),
+    ("Sau 3 ngày làm việc (từ ngày 15 đến ngày 17/7), Đại hội đại biểu Đảng bộ huyện lần thứ XXVI đã hoàn thành "
+     "toàn bộ nội dung, chương trình đề ra và bế mạc vào chiều ngày hôm qua.", [("Đại hội", "2023-07-15")]),
+    # What a gathering is for is not that it was held; the gathering after it in the sentence is.
+    ("Để cuộc bầu cử diễn ra an toàn, trước đó, ngày 20/5, UBND huyện đã tổ chức Hội nghị trực tuyến với các xã.",
+     [("Hội nghị", "2023-05-20")]),
+    # A verb of holding belongs to the nearer gathering; a month in brackets dates one.
+    ("Lễ kỷ niệm năm nay diễn ra ngay sau Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, được tổ chức từ ngày "
+     "25/1 đến 1/2/2021.", [("Đại hội", "2021-01-25")]),
+    ("Tại đây, Người đã chủ trì Hội nghị Trung ương 8 (tháng 5/1941), quyết định thành lập Mặt trận Việt Minh.",
+     [("Hội nghị", "1941-05")]),
+    # A month without a year; a day in brackets after a gathering told after "tại".
+    ("Đại hội đại biểu Đảng bộ phường lần thứ I diễn ra vào cuối tháng 7 vừa qua đã xác định mục tiêu.",
+     [("Đại hội", "2023-07")]),
+    ("Cử tri dẫn số liệu công bố tại Hội nghị sơ kết 6 tháng đầu năm của UBND huyện (ngày 12/7) để kiến nghị.",
+     [("Hội nghị", "2023-07-12")]),
     # A speaker's recommendation is not a report: "đề nghị … tổ chức thành công cuộc bầu cử".
     ("Phát biểu, đồng chí Bí thư đề nghị huyện chuẩn bị tốt các điều kiện; lãnh đạo tổ chức thành công cuộc "
      "bầu cử đại biểu HĐND các cấp.", []),
