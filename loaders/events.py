@@ -506,7 +506,8 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
             last_end = (paren.end() if paren else subject_end)
             # "77 năm Cách mạng tháng Tám (…) và Quốc khánh 2/9": a second commemoration of the same age.
             also = re.match(r"\s+và\s+((?:Ngày\s+)?[^,;.()]{4,60}?)(?=\s*[,;.(]|\s+(?:gắn|với|và)\b|$)", sentence[last_end:])
-            if also and _national(also.group(1)) and not re.match(r"\s+và\s+\d", sentence[last_end:]):
+            if also and _national(also.group(1)) and not re.match(r"\s+và\s+\d", sentence[last_end:]) \
+                    and not _OWN_ORDINAL.search(also.group(1)):
                 base = _national(also.group(1))[0]
                 found.append(AnniversaryFound(ordinal, also.group(1)[:1].upper() + also.group(1)[1:], base,
                                               _plus_years(base, ordinal), s.start + last_end,
@@ -518,11 +519,16 @@ _SUBJECT_KEYS = ("thành lập", "giải phóng", "tái lập", "truyền thốn
                  "cách mạng", "thống nhất", "kháng chiến")
 
 
+_TRAILING_DAY = re.compile(r"\s*\(?\d{1,2}/\d{1,2}(?:/\d{4})?\)?\s*$")
+# "… và hướng tới kỷ niệm 135 năm Ngày sinh …": a commemoration with an age of its own, not a second one of this age.
+_OWN_ORDINAL = re.compile(r"\d+\s+năm|kỷ niệm", re.I)
+
+
 def _anniversary_key(a: AnniversaryFound) -> tuple:
     national = _national(a.subject)
     if national:
         return (a.ordinal, national[0])
-    low = a.subject.lower()
+    low = _TRAILING_DAY.sub("", a.subject.lower())  # "Ngày Quốc tế Phụ nữ 8/3" is "Ngày Quốc tế Phụ nữ"
     return (a.ordinal, next((k for k in _SUBJECT_KEYS if k in low), low))
 
 

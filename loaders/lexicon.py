@@ -175,7 +175,7 @@ Tống Âu Bế Lưu Phùng Quách Tôn Trương Diệp Kim Mạc Nghiêm Phí S
 Vàng Thào Mùa Lầu Chẻo Lường Cầm Mè Quan Lành Nịnh Khúc Khuất Lại Mẫn Nhữ Ninh Ôn
 Phí Quản Tiêu Tào Thạch Tiết Trình Trịnh Ung Viên Vương Yên Âu Doãn Đồng Đàm Giáp Hàn Kha Khương
 Lò Lỗ Lôi Mông Nhan Nghiêm Ngọ Nhâm Phương Sơn Thi Thiều Tòng Tống Vi Y H' Ksor Rơ Siu Nay Rah
-Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim Sơn Lâm Chau Néang
+Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim Sơn Lâm Chau Néang Kiên Điểu
 Ngân Chíu Lỷ Pờ Tẩn Liêng Lù Sần Hờ Sìn Vừ Mua Cứ Khà Lăng Nìm Tòng Hờ Lìu Chảo Phàn Đặng Hoàng Lự Mạ Thò Ly Cư Chang Pơ Đinh Y Bùi
 """.split())
 

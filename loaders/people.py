@@ -31,10 +31,12 @@ _CAP_WORD = re.compile(rf" ({_SYL})")
 _LOWER_WORD = re.compile(rf" ([{LO}]+)(?![\w])")
 
 _TRIGGER = Caseless(
-    r"(?<!\w)(các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|anh|chị|em|cụ|"
+    r"(?<!\w)(các đồng chí|các ông, bà|các ông|các bà|đồng chí|ông|bà|"
+    # An honorary title before "anh", which it starts: "Anh hùng Lực lượng vũ trang nhân dân Điểu Lứt".
+    r"Anh hùng Lực lượng vũ trang nhân dân|Anh hùng LLVTND|Anh hùng Lao động|Anh hùng|anh|chị|em|cụ|"
     r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
     r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
-    r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Anh hùng|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
+    r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
     r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ)(?!\w)")
 _COLON = re.compile(r"\s*:")
 _STANDING = re.compile(r" Thường trực(?= )")
@@ -549,6 +551,11 @@ def find_people(text: str, units: list[UnitMention],
                             need_surname=not first and (trigger not in _PLURAL_TRIGGERS or names_only))
             if (not name or len(name[0].split()) < 2) and trigger in ("đồng chí", "các đồng chí"):
                 name = _lower_case_name_at(text, pos, units_at) or name
+            elif not name and trigger not in ("đồng chí", "các đồng chí"):
+                # "ông lê Thành Đông, Bí thư Huyện ủy": a miscased family name, confirmed by the title after it.
+                miscased = _name_at(text, pos, lower_first=True, need_surname=True)
+                if miscased and miscased[0] != text[pos:miscased[1]].strip() and titles_at(text, miscased[1], units_at)[0]:
+                    name = miscased
             if not name:
                 break
             name_start = _SPACES.match(text, pos).end()

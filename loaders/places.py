@@ -35,10 +35,12 @@ TYPE_RE = Caseless(rf"(?<!\w)({_TYPE_ALT})(?: đảo)?(?=\s|:)")  # "huyện đ�
 # A unit named inside a party committee's name: "Huyện ủy Tiên Yên" is huyện Tiên Yên.
 COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
                   "quận ủy": "quận", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố",
-                  "thị đoàn": "thị xã", "quận đoàn": "quận"}
+                  "thị đoàn": "thị xã", "quận đoàn": "quận",
+                  # the military commands of a unit, named like its committee: "Huyện đội Đồng Phú"
+                  "tỉnh đội": "tỉnh", "huyện đội": "huyện", "thị đội": "thị xã", "thành đội": "thành phố"}
 # (followed by a space and a capital: checked where it is used, on the original text)
 COMMITTEE_RE = Caseless(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|"
-                        r"Quận đoàn)(?= )")
+                        r"Quận đoàn|Tỉnh đội|Huyện đội|Thị đội|Thành đội)(?= )")
 VIETNAM_RE = re.compile(r"(?:Việt Nam|VIỆT NAM)(?!\w)")  # at a word start: checked where it is used
 _NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
 

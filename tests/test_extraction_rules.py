@@ -466,3 +466,26 @@ def test_a_party_cell_of_a_hamlet_keeps_the_hamlet_and_serves_the_commune_after_
 def test_ho_chi_minh_in_the_name_of_his_thought_is_a_person():
     facts = facts_of("Đề nghị huyện tiếp tục quán triệt sâu sắc tư tưởng Hồ Chí Minh về công tác dân vận.")
     assert [p.name for p in facts.people] == ["Hồ Chí Minh"]
+
+
+def test_a_miscased_family_name_after_ong_or_ba_is_read_when_a_title_follows():
+    facts = facts_of("Dự có ông lê Thành Đông, Bí thư Huyện ủy Tháp Mười; bà lương Thị Hoa, Chủ tịch Hội Phụ nữ "
+                     "xã Tràng Phái; đồng chí kiên Thị Mỹ Hạnh, Chủ tịch UBND phường; bà con trong xã.")
+    assert [p.name for p in facts.people] == ["Lê Thành Đông", "Lương Thị Hoa", "Kiên Thị Mỹ Hạnh"]
+
+
+def test_an_honorary_hero_title_is_a_trigger_not_the_word_anh():
+    facts = facts_of("Dự lễ có Anh hùng Lực lượng vũ trang nhân dân Điểu Lứt; cựu chiến binh Hoàng Minh Tâm, "
+                     "nguyên Chính trị viên Huyện đội Đồng Phú.", title="Đồng Xoài kỷ niệm")
+    assert "Điểu Lứt" in [p.name for p in facts.people]
+    assert "huyện Đồng Phú" in [p.place.label for p in facts.places]  # a military command named like a committee
+
+
+def test_an_anniversary_with_an_age_of_its_own_is_not_shared_and_a_trailing_day_is_one_subject():
+    facts = facts_of("Cuộc bầu cử diễn ra trong không khí kỷ niệm 80 năm Ngày Tổng tuyển cử đầu tiên (6/1/1946 - "
+                     "6/1/2026) và hướng tới kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5).",
+                     dateline="15/3/2026 10:05")
+    assert sorted((a.ordinal, a.base_date) for a in facts.anniversaries) == [(80, "1946-01-06"), (135, "1890-05-19")]
+    facts = facts_of("Hội LHPN huyện tổ chức Lễ kỷ niệm 103 năm Ngày Quốc tế Phụ nữ (8/3/1910 - 8/3/2013). "
+                     "Dịp 103 năm Ngày Quốc tế Phụ nữ 8/3, Hội tặng quà hội viên.", dateline="08/03/2013 10:00")
+    assert [(a.ordinal, a.base_date) for a in facts.anniversaries] == [(103, "1910-03-08")]
