@@ -253,7 +253,7 @@ _REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|
 _FUTURE = Caseless(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b")
 # A speaker's directive governs the rest of the sentence: "đề nghị Huyện ủy … lãnh đạo tổ chức thành công cuộc bầu cử".
 _DIRECTIVE = Caseless(r"\b(?:đề nghị|yêu cầu)\b(?! của)")
-_STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
+_STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:\(?[a-zđ][a-zđ.]{0,11}\)?\s*[–-]\s*)?(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
                                r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)")
 # The same day as the gathering just reported.
@@ -504,14 +504,16 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
                 found.append(AnniversaryFound(ordinal, subject_text, base, date, s.start + m.start(),
                                               s.start + subject_end, mismatch))
             last_end = (paren.end() if paren else subject_end)
-            # "77 năm Cách mạng tháng Tám (…) và Quốc khánh 2/9": a second commemoration of the same age.
-            also = re.match(r"\s+và\s+((?:Ngày\s+)?[^,;.()]{4,60}?)(?=\s*[,;.(]|\s+(?:gắn|với|và)\b|$)", sentence[last_end:])
-            if also and _national(also.group(1)) and not re.match(r"\s+và\s+\d", sentence[last_end:]) \
-                    and not _OWN_ORDINAL.search(also.group(1)):
+            # "77 năm Cách mạng tháng Tám (…) và Quốc khánh 2/9", "70 năm Cách mạng tháng Tám, Quốc khánh 2/9 và
+            # 70 năm …": further commemorations of the same age, as long as the calendar knows them.
+            while also := _ALSO.match(sentence, last_end):
+                if not _national(also.group(1)) or _OWN_ORDINAL.search(also.group(1)):
+                    break
                 base = _national(also.group(1))[0]
                 found.append(AnniversaryFound(ordinal, also.group(1)[:1].upper() + also.group(1)[1:], base,
-                                              _plus_years(base, ordinal), s.start + last_end,
-                                              s.start + last_end + also.end(), False))
+                                              _plus_years(base, ordinal), s.start + also.start(1),
+                                              s.start + also.end(), False))
+                last_end = also.end()
     return _merge_anniversaries(found)
 
 
@@ -519,6 +521,7 @@ _SUBJECT_KEYS = ("thành lập", "giải phóng", "tái lập", "truyền thốn
                  "cách mạng", "thống nhất", "kháng chiến")
 
 
+_ALSO = re.compile(r"(?:\s*,\s*|\s+và\s+)(?!\d)((?:Ngày\s+)?[^,;.()]{4,60}?)(?=\s*[,;.(]|\s+(?:gắn|với|và)\b|$)")
 _TRAILING_DAY = re.compile(r"\s*\(?\d{1,2}/\d{1,2}(?:/\d{4})?\)?\s*$")
 # "… và hướng tới kỷ niệm 135 năm Ngày sinh …": a commemoration with an age of its own, not a second one of this age.
 _OWN_ORDINAL = re.compile(r"\d+\s+năm|kỷ niệm", re.I)

@@ -24,7 +24,7 @@ _CHROME_LINE = re.compile(
     r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin khác|Các tin khác|Xem thêm|Gửi bạn bè|In trang|Đọc tiếp|Tổng:|Tổng lượt|Lịch công tác|"
     # A comment form under the story, and the links to older and newer stories.
     r"Ý kiến của bạn|Gửi phản hồi|Phản hồi\s*$|Họ (và )?tên\s*:|Nội dung\s*:|Mã (xác nhận|bảo vệ)|\[?Gửi\]?\s*$|\(\s*\)\s*$|"
-    r"Tin cũ hơn|Tin mới hơn|Thống kê\s*:|"
+    r"Tin cũ hơn|Tin mới hơn|Thống kê\s*:|Về trang trước|(?:Quản trị viên|Admin|Administrator)\s*$|"
     # What is left of a row of share buttons: "Zalo In", "Facebook | Twitter | Email".
     r"(?:(?:Zalo|Facebook|Twitter|Email|In|Print|Tweet|Like|Share|Chia sẻ|Gửi)\s*[|,]?\s*)+$)",
     re.I,
@@ -187,7 +187,7 @@ _RELATED_ITEM = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)$|^[^|]{1,40}(\|[^|]{1,40}
 
 def _is_chrome(line: str) -> bool:
     """A site line: a known chrome phrase, a bare counter, a related-news title "… (dd/mm/yyyy)", a menu "a | b | c"."""
-    return bool(_CHROME_LINE.match(line) or re.fullmatch(r"[\d.,: ]+", line) or _RELATED_ITEM.search(line))
+    return bool(_CHROME_LINE.match(line.lstrip("[(»•· ")) or re.fullmatch(r"[\d.,: ]+", line) or _RELATED_ITEM.search(line))
 
 
 _RELATED_HEADER = re.compile(r"^(?:Tin liên quan|Tin khác|Các tin khác|Tin cùng chuyên mục|Bài viết liên quan|"

@@ -70,7 +70,7 @@ _FIXED = {b[0].lower(): (b[1], b[2]) for b in FIXED_BODIES}
 _HEAD_RE = re.compile(r"\s*(" + "|".join(re.escape(h) for h in sorted(BODY_HEADS, key=len, reverse=True)) + r")(?![\w])",
                       re.I)
 _TYPE_AT = re.compile(r" (" + "|".join(UNIT_TYPES) + r")(?![\w])", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|phân công|giới thiệu|điều động)"
+_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:(?:tiếp tục|tái cử|vinh dự) )?(?:đã )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|chỉ định|phân công|giới thiệu|điều động)"
                         r"(?: (?:giữ chức|làm|là|vào chức))?|\bgiữ chức\b|\b(?:hiện nay|hiện|nay|hiện đang)\s+(?:là|giữ chức)\b|\blà(?= [A-ZĐ])|\bđảm nhận\b|(?:tái )?đắc cử|(?:tiếp tục )?giữ cương vị)\s*|"
                         r"\s*(?:,|–|-|:|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|và|–|-)\s*")
@@ -87,7 +87,8 @@ _NOT_PERSON_BEFORE = re.compile(
     r"(thành phố|Thành phố|TP\.?|"
     r"Học viện Chính trị quốc gia|Bảo tàng|bảo tàng|Lăng|lăng|đường|Đường|phố|Phố|trường|Trường|"
     r"THPT|THCS|Tiểu học|Mầm non|cầu|Cầu|giải|Giải|quảng trường|Quảng trường|Quỹ|quỹ|huyện|xã|phường|"
-    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên|vùng|miền|khu vực)\s*$", re.I)
+    r"thị trấn|tỉnh|quận|Khu di tích|khu di tích|Nhà văn hóa|công viên|Công viên|vùng|miền|khu vực|"
+    r"(?:xã|huyện|phường|thị trấn) (?:miền núi|vùng cao|biên giới|vùng sâu|ven biển|đảo|bãi ngang))\s*$", re.I)
 
 
 # Cheap scans that find where patterns 2 and 3 can start, so the full parsers run only there.
@@ -480,7 +481,7 @@ def _shared_titles(text: str, pos: int, units_at: dict[int, UnitMention]
     return [], pos, None, False
 
 
-_VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm)(?: giữ chức| làm| vào chức)?|"
+_VERB_BEFORE_TITLE = re.compile(r",?\s+(?:(?:tiếp tục|tái cử) (?:giữ chức|làm)|(?:tiếp tục |tái cử |vinh dự )?(?:được )?(?:bầu|bầu lại|bổ nhiệm|chỉ định)(?: giữ chức| làm| vào chức)?|"
                                 r"(?:tái )?đắc cử|cùng (?:là|giữ chức)|đều là|giữ chức)\s")
 _AND_AGAIN = re.compile(r"\s+và\s+(?:(?:đồng chí|ông|bà|anh|chị)\s+)?")
 _ON_BEHALF_OF = re.compile(r"(?:ủy quyền|thừa lệnh|thay mặt)(?: của)?\s+$", re.I)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import stat
 from dataclasses import dataclass
@@ -207,7 +208,29 @@ def _html_meta(root) -> tuple[str | None, str | None]:
             published = _iso_from_attr(str(found[0]))
             if published:
                 break
+    if published is None:
+        published = _json_ld_published(root)
     return title, published
+
+
+def _json_ld_published(root) -> str | None:
+    """``datePublished`` of the page's schema.org data (``<script type="application/ld+json">``)."""
+    for script in root.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except (ValueError, RecursionError):
+            continue  # a broken block is the site's problem, not a reason to lose the page
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                value = item.get("datePublished")
+                if isinstance(value, str) and _iso_from_attr(value):
+                    return _iso_from_attr(value)
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return None
 
 
 def _iso_from_attr(value: str) -> str | None:

@@ -489,3 +489,23 @@ def test_an_anniversary_with_an_age_of_its_own_is_not_shared_and_a_trailing_day_
     facts = facts_of("Hội LHPN huyện tổ chức Lễ kỷ niệm 103 năm Ngày Quốc tế Phụ nữ (8/3/1910 - 8/3/2013). "
                      "Dịp 103 năm Ngày Quốc tế Phụ nữ 8/3, Hội tặng quà hội viên.", dateline="08/03/2013 10:00")
     assert [(a.ordinal, a.base_date) for a in facts.anniversaries] == [(103, "1910-03-08")]
+
+
+def test_commemorations_of_one_age_listed_with_commas_each_count():
+    facts = facts_of("Đại hội diễn ra trong không khí thi đua chào mừng kỷ niệm 70 năm Cách mạng tháng Tám, Quốc "
+                     "khánh 2/9 và 70 năm Quốc dân Đại hội Tân Trào (16/8/1945 - 16/8/2015).", dateline="31/07/2015 07:52")
+    assert sorted((a.ordinal, a.base_date) for a in facts.anniversaries) == [
+        (70, "1945-08-16"), (70, "1945-08-19"), (70, "1945-09-02")]
+
+
+def test_a_post_given_by_appointment_chi_dinh():
+    facts = facts_of("Đồng chí Đoàn Minh Triết – Tỉnh ủy viên được chỉ định giữ chức Bí thư Đảng ủy phường Quy Nhơn.")
+    assert ("Bí thư", "Đảng ủy") in {(h.role, h.organization) for h in facts.posts}
+
+
+def test_a_source_tag_before_the_opening_date_and_a_qualified_commune_that_is_no_person():
+    facts = facts_of("(ĐH) - Ngày 15/3, hơn 86.000 cử tri phường Đồng Hới đã đến các khu vực bỏ phiếu trong cuộc bầu cử "
+                     "đại biểu Quốc hội khóa XVI. Ở xã miền núi Sơn Thành Tây, cử tri đi bầu từ rất sớm.",
+                     dateline="15/03/2026 18:20")
+    assert events(facts) == [("Bầu cử", "2026-03-15")]
+    assert [p.name for p in facts.people] == []

@@ -81,6 +81,7 @@ def test_byline_glued_to_a_site_button(tmp_path):
     "Ý kiến của bạn\n()\nHọ tên: Email:\nNội dung:\n[Gửi]",  # a comment form
     "Gửi phản hồi | In bài |\nTin cũ hơn:\n- Xã Vinh Kim tổ chức hội nghị hiệp thương (15/04/2016)",
     "Zalo In",  # what is left of a row of share buttons
+    "[In trang]   [Gửi bạn bè]   [Về trang trước]",  # buttons in brackets
 ])
 def test_a_comment_form_or_share_buttons_after_the_byline_are_chrome(tmp_path, after):
     text = ARTICLE.replace("Lan Anh – Thu Trang (Trung tâm TT&VH)", "Kim Thoa (Đài Truyền thanh huyện)\n" + after)
@@ -280,3 +281,13 @@ def test_a_byline_under_the_headline(tmp_path):
     assert read.document.published == "2016-02-05T08:30"
     assert [a.name for a in read.authors] == ["Giàng Thị Dung"]
     assert "Giàng Thị Dung" not in read.document.body
+
+
+def test_a_page_dated_only_in_its_schema_org_data(tmp_path):
+    page = ('<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":'
+            '"NewsArticle","headline":"Cử tri đi bầu","datePublished":"2026-03-15T18:20:00+07:00"}]}</script>'
+            '<script type="application/ld+json">{broken</script></head><body><article><h1>Cử tri phường Đồng Hới '
+            'đi bầu cử</h1><p>Ngày 15/3, hơn 86.000 cử tri phường Đồng Hới đã đi bầu cử đại biểu Quốc hội.</p>'
+            '</article></body></html>')
+    doc = read_article(write(tmp_path, "a.html", page.encode())).document
+    assert doc.published == "2026-03-15T18:20"
