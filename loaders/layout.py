@@ -231,7 +231,8 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         # The headline is the last short line before the dateline or the first paragraph;
         # short lines before it are the site's banner.
         head: list[str] = []
-        dateline = next((i for i, line in enumerate(lines[:10]) if parse_dateline(line)), None)
+        # The dateline nearest the story: a site's clock ("Thứ Tư, 26/07/2017") may sit higher, above the headline.
+        dateline = next((i for i in range(min(10, len(lines)) - 1, -1, -1) if parse_dateline(lines[i])), None)
         above = lines[:dateline] if dateline else []
         if len(above) > 1 and all(len(line) <= 250 and not _CREDIT_LABEL.match(line) for line in above):
             # The headline is the last line above the dateline that is not a menu, a search box or a

@@ -316,7 +316,8 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
                 and _CHROME_ATTR.search(_attrs(el)):
             el.drop_tree()
     if h1 is None:
-        h1 = _classed_title(content) or _classed_title(root) or _strip_site_name(meta_title)
+        h1 = _classed_title(content) or _classed_title(root) or _bold_headline_above(root, content) \
+            or _strip_site_name(meta_title)
     _rows_as_lines(content)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
@@ -336,8 +337,30 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     title = normalize_text(h1).replace("\n", " ") if h1 else None
     if published is None:
         published = _dated_element(content.iter()) or _dated_element(after_headline) \
-            or _dated_element(reversed(_before(root, content)))
+            or _dated_element(reversed(_before(root, content))) or _dateline_above(root, content)
     return lines, title, published
+
+
+def _dateline_above(root, content) -> str | None:
+    """A dateline alone in one of the few elements just above the story ("<i>Cập nhật: 15/11/2013 - 09:30</i>"
+    in the cell under the headline), for pages that mark it with no class."""
+    for el in list(reversed(_before(root, content)))[:12]:
+        if isinstance(el.tag, str):
+            published = parse_dateline(" ".join(" ".join(el.itertext()).split()))
+            if published:
+                return published
+    return None
+
+
+def _bold_headline_above(root, content) -> str | None:
+    """In a table layout, the headline is the bold text in a cell above the story's cell (the page's
+    <title> names the site and the section): the nearest such text, long enough to be a headline."""
+    for el in list(reversed(_before(root, content)))[:40]:
+        if isinstance(el.tag, str) and el.tag in ("b", "strong", "h2", "h3"):
+            text = " ".join(" ".join(el.itertext()).split())
+            if 20 <= len(text) <= 250 and not text.isupper() and not parse_dateline(text):
+                return text
+    return None
 
 
 _LOGO_ATTR = re.compile(r"logo|brand|banner|header|site-?name|(^|\s)top(\s|$)", re.I)

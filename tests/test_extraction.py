@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SCORE_TABLES, BLIND, BLIND_EXPECTED, BLIND2, BLIND2_EXPECTED, BLIND3, BLIND3_EXPECTED, BLIND4, BLIND4_EXPECTED, BLIND5, BLIND5_EXPECTED, BLIND6, BLIND6_EXPECTED, BLIND7, BLIND7_EXPECTED, BLIND8, BLIND8_EXPECTED, BLIND9, BLIND9_EXPECTED, BLIND10, BLIND10_EXPECTED, BLIND11, BLIND11_EXPECTED, CORPUS, CORPUS_EXPECTED, EXAMPLES, EXAMPLES_EXPECTED, SHARED, build_store
+from conftest import (CORPUS, CORPUS_EXPECTED, EVALUATION_ARTICLES, EVALUATION_EXPECTED, EXAMPLES,
+                      EXAMPLES_EXPECTED, ROOT, SCORE_TABLES, SHARED, build_store)
 from thidua.graph.facts import article_facts
 from thidua.graph.store import GraphStore
 
@@ -62,7 +63,7 @@ def scorer():
 
 @pytest.fixture(scope="module")
 def corpus_facts(tmp_path_factory):
-    sources = [s for s in (EXAMPLES, CORPUS, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11) if s.is_dir()]
+    sources = [s for s in (EXAMPLES, CORPUS, *EVALUATION_ARTICLES) if s.is_dir()]
     return facts_of(tmp_path_factory, "corpus", *sources)
 
 
@@ -77,7 +78,7 @@ def test_seeds_build_and_score(scorer, shared_dir, tmp_path_factory, tmp_path):
 
 
 def _expected_dirs() -> list[Path]:
-    return [d for d in (EXAMPLES_EXPECTED, CORPUS_EXPECTED, BLIND_EXPECTED, BLIND2_EXPECTED, BLIND3_EXPECTED, BLIND4_EXPECTED, BLIND5_EXPECTED, BLIND6_EXPECTED, BLIND7_EXPECTED, BLIND8_EXPECTED, BLIND9_EXPECTED, BLIND10_EXPECTED, BLIND11_EXPECTED) if d.is_dir()]
+    return [d for d in (EXAMPLES_EXPECTED, CORPUS_EXPECTED, *EVALUATION_EXPECTED) if d.is_dir()]
 
 
 def test_corpus_scores(scorer, corpus_facts, tmp_path):

@@ -291,3 +291,27 @@ def test_a_page_dated_only_in_its_schema_org_data(tmp_path):
             '</article></body></html>')
     doc = read_article(write(tmp_path, "a.html", page.encode())).document
     assert doc.published == "2026-03-15T18:20"
+
+
+def test_a_site_clock_above_the_headline_is_not_the_dateline(tmp_path):
+    text = ("TRANG THÔNG TIN ĐIỆN TỬ HUYỆN HOÀI NHƠN\nTrang chủ   Giới thiệu   Tin tức\nThứ Tư, 26/07/2017\nTìm kiếm\n"
+            "Hoài Nhơn: Long trọng kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2017)\n"
+            "Cập nhật lúc: 26/07/2017 09:45\nSáng 25/7, Huyện ủy, HĐND, UBND, Ủy ban MTTQ Việt Nam huyện Hoài Nhơn "
+            "long trọng tổ chức Lễ kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ.\nHoài Nam\n")
+    doc = read_article(write(tmp_path, "a.txt", text.encode())).document
+    assert doc.title.startswith("Hoài Nhơn: Long trọng") and doc.published == "2017-07-26T09:45"
+
+
+def test_a_table_layout_headline_and_dateline_in_the_cells_above_the_story(tmp_path):
+    page = ("<html><head><title>Huyện Đồng Văn - Hà Giang :: Tin tức - Sự kiện</title></head><body><table>"
+            "<tr><td><b>DANH MỤC</b></td><td><table>"
+            "<tr><td><font size='1'>Tin tức - Sự kiện &gt; Mặt trận</font></td></tr>"
+            "<tr><td><font size='4'><b>Xã Lũng Cú tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2013</b></font></td></tr>"
+            "<tr><td><i>Cập nhật: 15/11/2013 - 09:30</i></td></tr>"
+            "<tr><td><p>Ngày 14/11, tại thôn Lô Lô Chải, xã Lũng Cú, Ban Công tác Mặt trận thôn tổ chức Ngày hội "
+            "Đại đoàn kết toàn dân tộc năm 2013 với sự tham dự của đông đảo bà con.</p><p>Về dự có đồng chí Sùng Mí "
+            "Chá - Phó Chủ tịch Ủy ban MTTQ tỉnh Hà Giang, cùng lãnh đạo huyện và xã.</p></td></tr>"
+            "</table></td></tr></table></body></html>")
+    doc = read_article(write(tmp_path, "a.html", page.encode())).document
+    assert doc.title == "Xã Lũng Cú tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2013"
+    assert doc.published == "2013-11-15T09:30"
