@@ -182,7 +182,8 @@ def split_byline(line: str) -> tuple[tuple[str, ...], str | None]:
 _NOT_A_NAME = re.compile(r"(?:Nhóm|PV|Phóng viên|Ban biên tập|BBT|Tổ)\b")
 _SOURCE_OUTLET = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*(?:Báo|Tạp chí|Cổng|Trang|Đài|Sở|Ban|Phòng|Văn phòng|Trung tâm|UBND|"
                             r"Ủy ban|Huyện ủy|Tỉnh ủy|Thành ủy|TTXVN|VTV|VOV|Thông tấn)\b", re.I)
-_RELATED_ITEM = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)$|^[^|]{1,40}(\|[^|]{1,40}){2,}$")
+_MENU = r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$"  # "Trang chủ | Giới thiệu | Tin tức"
+_RELATED_ITEM = re.compile(rf"\(\d{{1,2}}/\d{{1,2}}/\d{{4}}\)$|{_MENU}")
 
 
 def _is_chrome(line: str) -> bool:
@@ -295,7 +296,7 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
 
 
 # Lines above the headline that are the site's menu, search box or breadcrumb ("Tin tức » Hoạt động").
-_TOP_CHROME = re.compile(r"^Tìm kiếm\b|»|›|^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+_TOP_CHROME = re.compile(rf"^Tìm kiếm\b|»|›|{_MENU}")
 
 
 def _looks_like_paragraph(line: str) -> bool:

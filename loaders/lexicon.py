@@ -73,6 +73,15 @@ ABBREVIATIONS: dict[str, str] = {
     "HCM": "Hồ Chí Minh",
 }
 
+# Heads of a hamlet or a street group: role -> the word that starts the hamlet's name as a body
+# ("Trưởng thôn Bản Lìm" is role "Trưởng thôn", body "Thôn Bản Lìm", for the commune written after it).
+HAMLET_HEAD_BY_ROLE: dict[str, str] = {
+    "Phó Trưởng thôn": "Thôn", "Trưởng thôn": "Thôn", "Phó Trưởng bản": "Bản", "Trưởng bản": "Bản",
+    "Phó Trưởng buôn": "Buôn", "Trưởng buôn": "Buôn", "Phó Trưởng ấp": "Ấp", "Trưởng ấp": "Ấp",
+    "Trưởng xóm": "Xóm", "Trưởng làng": "Làng", "Trưởng khóm": "Khóm", "Phó Trưởng khu phố": "Khu phố",
+    "Trưởng khu phố": "Khu phố", "Tổ trưởng tổ dân phố": "Tổ dân phố",
+}
+
 # Roles a person holds, longest first where one is a prefix of another.
 # "Trưởng"/"Phó Trưởng" combine with the body's head noun: "Trưởng Ban TĐKT" is role "Trưởng ban".
 ROLES: tuple[str, ...] = (
@@ -86,20 +95,9 @@ ROLES: tuple[str, ...] = (
     "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng đoàn", "Trưởng đoàn",
     "Phó Cục trưởng", "Cục trưởng", "Phó Chi cục trưởng", "Chi cục trưởng",
     "Hạt trưởng", "Hạt phó", "Đồn trưởng", "Đội trưởng", "Trạm trưởng", "Vụ trưởng", "Phó Vụ trưởng",
-    "Phó Trưởng", "Trưởng", "Ủy viên", "Đại biểu",
-    "Phó Trưởng thôn", "Trưởng thôn", "Phó Trưởng bản", "Trưởng bản", "Phó Trưởng buôn", "Trưởng buôn",
-    "Phó Trưởng ấp", "Trưởng ấp", "Trưởng xóm", "Trưởng làng", "Trưởng khóm", "Phó Trưởng khu phố", "Trưởng khu phố",
-    "Tổ trưởng tổ dân phố",
+    "Phó Trưởng", "Trưởng", "Ủy viên", "Đại biểu", *HAMLET_HEAD_BY_ROLE,
 )
 
-# Heads of a hamlet or a street group: role -> the word that starts the hamlet's name as a body
-# ("Trưởng thôn Bản Lìm" is role "Trưởng thôn", body "Thôn Bản Lìm", for the commune written after it).
-HAMLET_HEAD_BY_ROLE: dict[str, str] = {
-    "Phó Trưởng thôn": "Thôn", "Trưởng thôn": "Thôn", "Phó Trưởng bản": "Bản", "Trưởng bản": "Bản",
-    "Phó Trưởng buôn": "Buôn", "Trưởng buôn": "Buôn", "Phó Trưởng ấp": "Ấp", "Trưởng ấp": "Ấp",
-    "Trưởng xóm": "Xóm", "Trưởng làng": "Làng", "Trưởng khóm": "Khóm", "Phó Trưởng khu phố": "Khu phố",
-    "Trưởng khu phố": "Khu phố", "Tổ trưởng tổ dân phố": "Tổ dân phố",
-}
 
 # Suffix titles: "Tỉnh ủy viên" -> role "Ủy viên" in body "Tỉnh ủy".
 MEMBER_SUFFIX_BODIES: dict[str, str] = {

@@ -212,7 +212,6 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     words = [head]
     end = m.end()
     prev_cap = True
-    in_hamlet = False
     while len(words) < 9:
         hamlet = _HAMLET_IN_BODY.match(text, end)
         if hamlet:
@@ -220,7 +219,6 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             if named:  # "Chi bộ thôn Nà Lử", "Chi bộ Tổ dân phố 9": a hamlet ends the body, its commune follows
                 words += [hamlet.group(1), named[0]]
                 end = named[1]
-                in_hamlet = True
                 break
         fixed = _FIXED_RE.match(text, end)
         if fixed and (fixed.group(1)[0].isupper() or fixed.group(1).lower().endswith(" ủy")):  # "Ban Tuyên giáo huyện ủy"
@@ -274,7 +272,7 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
                 return earlier[0], earlier[1], end
         return None
     name = " ".join(words).replace(" ,", ",")
-    if in_hamlet or _HAMLET_NAMED.search(name):
+    if _HAMLET_NAMED.search(name):
         return name, "commune", end
     level = BODY_LEVEL_BY_HEAD.get(head)
     for fixed_name, (canonical, fixed_level) in _FIXED.items():
@@ -305,8 +303,9 @@ def _named_before(text: str, pos: int, head: str) -> tuple[str, str | None] | No
 
 # Hamlets and street groups inside a commune: they have heads and party cells, but are no administrative units.
 _HAMLET_WORDS = "thôn|bản|buôn|ấp|xóm|làng|khóm|khu phố|tổ dân phố|tiểu khu"
-_HAMLET_IN_BODY = re.compile(rf" ({_HAMLET_WORDS}|{'|'.join(w.capitalize() for w in _HAMLET_WORDS.split('|'))})(?= )")
-_HAMLET_NAMED = re.compile(rf" (?:{_HAMLET_WORDS}) [{UP}\d]")
+_HAMLET_ALT = f"{_HAMLET_WORDS}|{'|'.join(w.capitalize() for w in _HAMLET_WORDS.split('|'))}"
+_HAMLET_IN_BODY = re.compile(rf" ({_HAMLET_ALT})(?= )")
+_HAMLET_NAMED = re.compile(rf" (?:{_HAMLET_ALT}) [{UP}\d]")  # a body's name that ends in a hamlet's
 _HAMLET_PART = re.compile(rf" ({_SYL}|\d+[A-Za-z]?|[IVX]+)(?![\w])")
 _COMMA_UNIT = re.compile(r",\s")
 

@@ -39,8 +39,7 @@ COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành �
                   # the military commands of a unit, named like its committee: "Huyện đội Đồng Phú"
                   "tỉnh đội": "tỉnh", "huyện đội": "huyện", "thị đội": "thị xã", "thành đội": "thành phố"}
 # (followed by a space and a capital: checked where it is used, on the original text)
-COMMITTEE_RE = Caseless(r"(?<!\w)(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Thị đoàn|"
-                        r"Quận đoàn|Tỉnh đội|Huyện đội|Thị đội|Thành đội)(?= )")
+COMMITTEE_RE = Caseless(rf"(?<!\w)({'|'.join(COMMITTEE_TYPE)})(?= )")
 VIETNAM_RE = re.compile(r"(?:Việt Nam|VIỆT NAM)(?!\w)")  # at a word start: checked where it is used
 _NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
 

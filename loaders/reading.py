@@ -315,9 +315,12 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
         if isinstance(el.tag, str) and el.getparent() is not None and el not in keep \
                 and _CHROME_ATTR.search(_attrs(el)):
             el.drop_tree()
+    above = None  # the elements before the content block, nearest first: found once, if a fallback needs them
     if h1 is None:
-        h1 = _classed_title(content) or _classed_title(root) or _bold_headline_above(root, content) \
-            or _strip_site_name(meta_title)
+        h1 = _classed_title(content) or _classed_title(root)
+        if not h1:
+            above = _before(root, content)[::-1]
+            h1 = _bold_headline_above(above) or _strip_site_name(meta_title)
     _rows_as_lines(content)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
@@ -336,15 +339,17 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
         lines.append(credited)  # the page credits its author only in the headline's meta line
     title = normalize_text(h1).replace("\n", " ") if h1 else None
     if published is None:
-        published = _dated_element(content.iter()) or _dated_element(after_headline) \
-            or _dated_element(reversed(_before(root, content))) or _dateline_above(root, content)
+        published = _dated_element(content.iter()) or _dated_element(after_headline)
+    if published is None:
+        above = above if above is not None else _before(root, content)[::-1]
+        published = _dated_element(above) or _dateline_above(above)
     return lines, title, published
 
 
-def _dateline_above(root, content) -> str | None:
+def _dateline_above(above: list) -> str | None:
     """A dateline alone in one of the few elements just above the story ("<i>Cập nhật: 15/11/2013 - 09:30</i>"
-    in the cell under the headline), for pages that mark it with no class."""
-    for el in list(reversed(_before(root, content)))[:12]:
+    in the cell under the headline), for pages that mark it with no class; ``above`` nearest first."""
+    for el in above[:12]:
         if isinstance(el.tag, str):
             published = parse_dateline(" ".join(" ".join(el.itertext()).split()))
             if published:
@@ -352,10 +357,10 @@ def _dateline_above(root, content) -> str | None:
     return None
 
 
-def _bold_headline_above(root, content) -> str | None:
+def _bold_headline_above(above: list) -> str | None:
     """In a table layout, the headline is the bold text in a cell above the story's cell (the page's
     <title> names the site and the section): the nearest such text, long enough to be a headline."""
-    for el in list(reversed(_before(root, content)))[:40]:
+    for el in above[:40]:
         if isinstance(el.tag, str) and el.tag in ("b", "strong", "h2", "h3"):
             text = " ".join(" ".join(el.itertext()).split())
             if 20 <= len(text) <= 250 and not text.isupper() and not parse_dateline(text):
