@@ -78,3 +78,26 @@ def test_extraction_on_a_local_dask_cluster(example_store_path, tmp_path):
         assert quads == set(reference.data_quads())
     assert report.articles == len(files) and not report.problems
 
+
+
+def test_last_batches_shrink_so_the_final_write_is_short():
+    from thidua.pipeline import SMALLEST_TAIL_BATCH, batch_threshold
+
+    full = 250_000
+    assert batch_threshold(full, 0, 0, 5000) == full  # nothing seen yet: no estimate
+    assert batch_threshold(full, 250 * 1000, 1000, None) == full  # size of the build unknown
+    assert batch_threshold(full, 250 * 1000, 1000, 5000) == full  # 1M quads still to come
+    assert batch_threshold(full, 250 * 4000, 4000, 5000) == 125_000  # half of the 250k to come
+    assert batch_threshold(full, 250 * 4990, 4990, 5000) == SMALLEST_TAIL_BATCH
+    assert batch_threshold(5_000, 250 * 4990, 4990, 5000) == 5_000  # never above the batch size asked for
+
+
+def test_build_with_shrinking_batches_equals_one_batch(messy_corpus, tmp_path):
+    """Many small batches (the tail rule with a tiny batch size) give the same store as one big batch."""
+    with GraphStore(tmp_path / "small") as store:
+        build([str(messy_corpus)], store, batch_quads=500, jobs=2)
+        small = set(store.data_quads())
+    with GraphStore(tmp_path / "big") as store:
+        build([str(messy_corpus)], store, batch_quads=10_000_000)
+        big = set(store.data_quads())
+    assert small == big
