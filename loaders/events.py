@@ -27,7 +27,9 @@ _PLACE_AT = Caseless(r"(?<![\w])tại\s+$")
 
 # "70 năm", also written in words: "bảy mươi năm", "một trăm hai mươi lăm năm".
 _NUMBER_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|linh|lẻ)"
-_ANNIV = Caseless(rf"(?<![\d\w.,/])(\d{{1,4}}|{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,5}})\s+năm\s+")
+# Also "kỷ niệm lần thứ 83 Ngày thành lập Hội Nông dân Việt Nam" (the ordinal in the second group).
+_ANNIV = Caseless(rf"(?<![\d\w.,/])(?:(\d{{1,4}}|{_NUMBER_WORD}(?:\s+{_NUMBER_WORD}){{0,5}})\s+năm\s+"
+                  rf"|(?<=kỷ niệm )lần thứ\s+(\d{{1,4}})\s+)")
 _UNIT_VALUES = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
                 "tám": 8, "chín": 9}
 
@@ -53,7 +55,10 @@ _ANNIV_SUBJECT_START = Caseless(
     r"thống nhất|toàn quốc kháng chiến|khởi nghĩa|chủ tịch hồ chí minh|bác hồ|lời kêu gọi|đổi mới|"
     r"xây dựng và phát triển|nhà giáo|thương binh)")
 _SUBJECT_END = Caseless(r"\s*(\(|;|\.(?!\d)|:|“|\"|,(?! thống nhất)| gắn với| với | đạt | đã | được | và \d+ năm| - \d| – \d|"
-                          r" và các| cùng |\bnhằm\b|\bđể\b|\bsẽ\b|\btừ nay\b|\bdiễn ra\b|$)")
+                          r" và các| cùng | là |\bnhằm\b|\bđể\b|\bsẽ\b|\btừ nay\b|\bdiễn ra\b|"
+                          # "… và đón nhận Huân chương", "… và hướng tới kỷ niệm …": the commemoration ends there
+                          r" và (?:đón nhận|đón|trao|hướng tới|tuyên dương|biểu dương|tôn vinh|khánh thành|phát động|"
+                          r"tổng kết|kỷ niệm|gặp mặt|công bố|ra mắt)\b|$)")
 _PAREN_RANGE = re.compile(
     r"\s*\(\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*[–-]\s*(\d{1,2}/\d{1,2}/?\d{4}|\d{4})\s*\)")
 _LIST_CONTINUES = Caseless(r"^[\s,;]*(và)?\s*$")
@@ -244,14 +249,16 @@ _HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long 
                         r"bỏ phiếu để)"
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$")
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
-_HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào |từ )?(?:năm|ngày|sáng|chiều|tối|tháng)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
-                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|diễn ra từ ngày|diễn ra (?:vào )?(?:cuối |đầu |giữa )?tháng|đã khai mạc|(?:đã|và) bế mạc|"
+_HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào |từ )?(?:năm|ngày|sáng|chiều|tối|tháng|tại)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
+                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|diễn ra từ ngày|diễn ra (?:vào )?(?:cuối |đầu |giữa )?(?:tháng|năm \d{4})|đã khai mạc|(?:đã|và) bế mạc|"
                          r"đã hoàn thành (?:toàn bộ |các )?(?:nội dung|chương trình)|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)")
 _REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"
                                r"kế hoạch|báo cáo|sẽ|dự kiến|phục vụ|cho)\s+(?:cuộc\s+|buổi\s+)?$")
 _FUTURE = Caseless(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn đấu|quyết tâm|đề nghị|yêu cầu|nhằm|để)\b")
 # A speaker's directive governs the rest of the sentence: "đề nghị Huyện ủy … lãnh đạo tổ chức thành công cuộc bầu cử".
+# "… góp phần để đặc khu tổ chức thành công cuộc bầu cử … ngày 15/3 vừa qua": held, whatever the clause before says.
+_SAID_PAST = Caseless(r"[^;.]{0,120}?\b(?:vừa qua|vừa diễn ra)\b")
 _DIRECTIVE = Caseless(r"\b(?:đề nghị|yêu cầu)\b(?! của)")
 _STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:\(?[a-zđ][a-zđ.]{0,11}\)?\s*[–-]\s*)?(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
@@ -327,7 +334,7 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 continue
             held_before = _HELD_BEFORE.search(before[-45:])
             if held_before and (_FUTURE.search(before[-45:][:held_before.start() + 1] or "")
-                                or _DIRECTIVE.search(before)):
+                                or _DIRECTIVE.search(before)) and not _SAID_PAST.match(sentence, m.end()):
                 continue
             after = sentence[m.end():]
             held_after = _HELD_AFTER.match(after) if not held_before else None
@@ -349,11 +356,13 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 continue  # "tại hội nghị" refers back, unless the sentence opens with its date or gives its day
             if held_before or held_after or attended or own_day or (_STARTS_WITH_DATE.match(sentence) and not chosen
                                                          and not _FUTURE.search(sentence)):
+                year_said = re.search(r"năm (\d{4})$", held_after.group(0)) if held_after else None
                 chosen.append((m, bool(held_before and "thành công" in held_before.group(0))
-                               or bool(held_after and re.search(r"thành công|đã được tổ chức", held_after.group(0)))))
+                               or bool(held_after and re.search(r"thành công|đã được tổ chức", held_after.group(0))),
+                               year_said.group(1) if year_said else None))
                 if not (held_before and "thành công" in held_before.group(0)):
                     break  # one gathering per sentence, except "tổ chức thành công A và B"
-        for m, by_success in chosen:
+        for m, by_success, year_said in chosen:
             kind = _KIND[m.group(1).lower()]
             if kind in _CEREMONY_OF:
                 # "Lễ khai mạc Liên hoan Cồng chiêng": the opening is part of the festival, which is the event.
@@ -373,8 +382,11 @@ def find_events(text: str, sentences: list[Sentence], units: list[UnitMention], 
                 year = _YEAR.search(sentence, 0, m.start())
                 date = (year.group(1) if year else None) or (published or "")[:4] or (
                     str(ctx.frequent_year) if ctx.frequent_year else None)
+            if date is None and year_said:
+                date = year_said  # "… Đại hội diễn ra đầu năm 2026"
             if date is None and _RECENTLY.search(sentence[:m.start()]) and not _FUTURE.search(sentence[:m.start()]):
-                date = ""  # held, on a day the article does not give
+                # Held recently, on a day the article does not give: in the year it was written, as far as is known.
+                date = (published or "")[:4] or (str(ctx.frequent_year) if ctx.frequent_year else "")
             if date is None or _after(date, published):
                 continue  # no date, or after the article was written: not (yet) held
             place = _event_place(sentence, s.start, m.start(), units, home)
@@ -455,7 +467,7 @@ def find_anniversaries(text: str, sentences: list[Sentence]) -> list[Anniversary
         sentence = text[s.start:s.end]
         last_end = None
         for m in _ANNIV.finditer(sentence):
-            ordinal = number_value(m.group(1))
+            ordinal = number_value(m.group(1) or m.group(2))
             if not 1 <= ordinal <= 1000:
                 continue
             rest = sentence[m.end():]
@@ -531,19 +543,38 @@ def _anniversary_key(a: AnniversaryFound) -> tuple:
     national = _national(a.subject)
     if national:
         return (a.ordinal, national[0])
-    low = _TRAILING_DAY.sub("", a.subject.lower())  # "Ngày Quốc tế Phụ nữ 8/3" is "Ngày Quốc tế Phụ nữ"
-    return (a.ordinal, next((k for k in _SUBJECT_KEYS if k in low), low))
+    low = _TRAILING_DAY.sub("", a.subject.lower()).replace(" của ", " ")  # "Ngày Quốc tế Phụ nữ 8/3" is "Ngày Quốc tế Phụ nữ"
+    # From its key word on: "Ngày thành lập huyện" is "thành lập huyện", which "thành lập huyện Đầm Hà" extends.
+    at = min((i for i in (low.find(k) for k in _SUBJECT_KEYS) if i >= 0), default=0)
+    return (a.ordinal, low[at:])
 
 
 def _merge_anniversaries(found: list[AnniversaryFound]) -> list[AnniversaryFound]:
-    """One anniversary per ordinal and subject; the mention with full dates and the longest subject wins."""
-    groups: dict[tuple, list[AnniversaryFound]] = {}
+    """One anniversary per ordinal and subject; the mention with full dates and the longest subject wins.
+
+    Subjects of one kind ("thành lập …") with different base years are different anniversaries (a
+    school's 60 years and the province's); a mention without dates goes with the first that has them."""
+    groups: list[tuple[list[tuple], list[AnniversaryFound]]] = []  # (the keys of its mentions, the mentions)
     for a in found:
-        groups.setdefault(_anniversary_key(a), []).append(a)
+        key = _anniversary_key(a)
+        # "1000 năm Thăng Long – Hà Nội" again, with more words after it: the same one.
+        group = next((g for g in groups if any(k == key or k[0] == key[0] and isinstance(k[1], str) and isinstance(key[1], str)
+                                               and (key[1].startswith(k[1]) or k[1].startswith(key[1])) for k in g[0])), None)
+        if group is None:
+            groups.append(([key], [a]))
+        else:
+            group[0].append(key)
+            group[1].append(a)
     merged = []
-    for items in groups.values():
-        best = max(items, key=lambda a: (len(a.base_date or ""), len(a.subject), -a.start))
-        merged.append(best)
+    for _, items in groups:
+        by_year: dict[str, list[AnniversaryFound]] = {}
+        for a in items:
+            if a.base_date:
+                by_year.setdefault(a.base_date[:4], []).append(a)
+        clusters = list(by_year.values()) or [[]]
+        clusters[0] += [a for a in items if not a.base_date]
+        for cluster in clusters:
+            merged.append(max(cluster, key=lambda a: (len(a.base_date or ""), len(a.subject), -a.start)))
     return sorted(merged, key=lambda a: a.start)
 
 

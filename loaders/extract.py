@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, default_gazetteer, normalize_name
 from .lexicon import FIXED_BODIES, SURNAMES
 from .model import (Anniversary, ArticleFacts, Author, Award, Event, Participation, PersonMention, Place,
                     PlaceMention, PostHolding, Span)
-from .people import PersonFound, Title, find_people
+from .people import PersonFound, Title, below_commune, find_people
 from .places import (TYPE_LEVEL, VIETNAM, Subject, UnitMention, choose_subject, disambiguate, find_units,
                      unit_named)
 from .reading import ReadArticle
@@ -188,6 +188,8 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
                 # "A được bầu giữ chức Chủ tịch Hội CCB huyện; B được bầu làm Phó Chủ tịch": the same body.
                 bodies[i], places[i] = last_body[0], last_body[1]
         for title, place, body in zip(person.titles, places, bodies):
+            if body is not None and below_commune(body):
+                continue  # a hamlet's head or party cell: an office, but of no administrative unit, so no post
             if body is not None and not title.former:
                 last_body = (body, place, title.start)
             if body == "Ban Thường vụ":

@@ -146,7 +146,8 @@ class Gazetteer:
         self._historical_path = historical_path or DATA_DIR / "historical_units.tsv"
         self._rows: dict[str, _Row] | None = None
         self._by_name: dict[str, list[str]] = {}
-        self._places: dict[tuple[str, bool], Place] = {}
+        self._places: dict[tuple[str, ...], Place] = {}  # (code, its parent's code, …) -> unit
+        self._predecessors: dict[str, list[str]] = {}  # code -> units that went on as it
         self._names_index: dict[str, list[Place]] | None = None
         self._types: tuple[str, ...] = ()
         self._type_keys: dict[str, str] = {}
@@ -198,6 +199,11 @@ class Gazetteer:
         types = {r.unit_type for r in rows.values()} - {"quốc gia"}
         self._types = tuple(sorted(types, key=lambda t: (-len(t), t)))
         self._type_keys = {normalize_name(t): t for t in types | {"quốc gia"}}
+        predecessors: dict[str, list[str]] = {}
+        for r in rows.values():
+            for successor in r.successor.split():
+                predecessors.setdefault(successor, []).append(r.code)
+        self._predecessors = predecessors
         self._by_name = by_name
         self._rows = rows
         return rows
@@ -206,16 +212,32 @@ class Gazetteer:
     def _uses_former(self, row: _Row, span: tuple[str, str] | None) -> bool:
         return bool(row.former_parent and span is not None and span[0] < row.parent_since)
 
+    def _parent_code(self, row: _Row, span: tuple[str, str] | None) -> str:
+        """The unit ``row`` was part of in ``span``: its former parent before the 2025 reform, and a
+        parent that took its code over from a single unit then in force is that unit (a district of
+        thành phố Huế in 2015 is part of tỉnh Thừa Thiên Huế)."""
+        code = row.former_parent if self._uses_former(row, span) else row.parent
+        if not code or span is None:
+            return code
+        rows = self._load()
+        parent = rows.get(code)
+        if parent is None or _valid(parent, span):
+            return code
+        then = [c for c in self._predecessors.get(code, ()) if _valid(rows[c], span) and rows[c].level == parent.level]
+        return then[0] if len(then) == 1 else code
+
     def _place(self, code: str, span: tuple[str, str] | None = None) -> Place:
-        row = self._load()[code]
-        former = self._uses_former(row, span)
-        key = (code, former)
+        rows = self._load()
+        row = rows[code]
+        parent_code = self._parent_code(row, span)
+        key = (code, parent_code)
+        up = rows.get(parent_code)
+        while up is not None and up.parent:  # the whole chain: a grandparent can depend on the date too
+            key += (self._parent_code(up, span),)
+            up = rows.get(key[-1])
         place = self._places.get(key)
         if place is None:
-            parent_code = row.former_parent if former else row.parent
-            # Units with a former parent are communes, which are nobody's parent: the
-            # parent chain therefore does not depend on the date any further up.
-            parent = self._place(parent_code) if parent_code else None
+            parent = self._place(parent_code, span) if parent_code else None
             extra = {"valid_from": row.valid_from or None} if _PLACE_HAS_VALID_FROM else {}
             place = Place(unit_type=row.unit_type, name=row.name, code=row.code, parent=parent,
                           level=row.level, valid_until=row.valid_until or None, **extra)

@@ -29,8 +29,10 @@ _CHROME_LINE = re.compile(
     r"(?:(?:Zalo|Facebook|Twitter|Email|In|Print|Tweet|Like|Share|Chia sẻ|Gửi)\s*[|,]?\s*)+$)",
     re.I,
 )
-_BUTTON_SUFFIX = re.compile(r"(Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại)\s*$", re.I)
-_BUTTON_TAIL = 24  # characters: the longest button, "Gửi ý kiến phản hồi", and some spaces
+# Site buttons glued to the end of a line, one or a row of them: "Minh TâmIn bài | Gửi email |".
+_BUTTON_SUFFIX = re.compile(r"(?:(?:Gửi ý kiến phản hồi|In bài viết|In bài|Chia sẻ|Về đầu trang|Quay lại|Gửi email|Bản in)"
+                            r"\s*\|?\s*)+$", re.I)
+_BUTTON_TAIL = 64  # characters: a row of three buttons with their bars
 
 
 def _without_button(line: str) -> str:
@@ -183,7 +185,8 @@ _NOT_A_NAME = re.compile(r"(?:Nhóm|PV|Phóng viên|Ban biên tập|BBT|Tổ)\b"
 _SOURCE_OUTLET = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*(?:Báo|Tạp chí|Cổng|Trang|Đài|Sở|Ban|Phòng|Văn phòng|Trung tâm|UBND|"
                             r"Ủy ban|Huyện ủy|Tỉnh ủy|Thành ủy|TTXVN|VTV|VOV|Thông tấn)\b", re.I)
 _MENU = r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$"  # "Trang chủ | Giới thiệu | Tin tức"
-_RELATED_ITEM = re.compile(rf"\(\d{{1,2}}/\d{{1,2}}/\d{{4}}\)$|{_MENU}")
+# A related story's title with its date: "… (28/12/2019)", "… [28/12/2019]", "- … - 28/12/2019".
+_RELATED_ITEM = re.compile(rf"\(\d{{1,2}}/\d{{1,2}}/\d{{4}}\)$|\[\d{{1,2}}/\d{{1,2}}/\d{{4}}\]$|\s[-–]\s\d{{1,2}}/\d{{1,2}}/\d{{4}}$|{_MENU}")
 
 
 def _is_chrome(line: str) -> bool:
@@ -192,7 +195,7 @@ def _is_chrome(line: str) -> bool:
 
 
 _RELATED_HEADER = re.compile(r"^(?:Tin liên quan|Tin khác|Các tin khác|Tin cùng chuyên mục|Bài viết liên quan|"
-                             r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Xem thêm|Đọc thêm)\s*:?$", re.I)
+                             r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin mới đăng|Tin mới|Xem thêm|Đọc thêm)\s*:?$", re.I)
 
 
 def _strip_trailing_chrome(lines: list[str]) -> list[str]:

@@ -37,6 +37,9 @@ ABBREVIATIONS: dict[str, str] = {
     "TTVH": "Truyền thông và Văn hóa",
     "TT-VH": "Truyền thông và Văn hóa",
     "VH-TT": "Văn hóa - Thể thao",
+    # A district's department of that name is the one for culture and information (Phòng Văn hóa và Thông tin).
+    "Phòng VH-TT": "Phòng Văn hóa - Thông tin",
+    "phòng VH-TT": "phòng Văn hóa - Thông tin",
     "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch",
     "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
@@ -177,6 +180,10 @@ Kpă Niê Byă Êban Mlô Hđơk Bkrông Adrơng Ayun Krajan Danh Thạch Kim S�
 Ngân Chíu Lỷ Pờ Tẩn Liêng Lù Sần Hờ Sìn Vừ Mua Cứ Khà Lăng Nìm Tòng Hờ Lìu Chảo Phàn Đặng Hoàng Lự Mạ Thò Ly Cư Chang Pơ Đinh Y Bùi
 """.split())
 
+# The first two syllables of family names of more than two syllables (the Nguyễn royal lineage's
+# "Công Tằng Tôn Nữ", "Công Tôn Nữ"): a name starting so may run to seven syllables instead of five.
+LONG_FAMILY_NAME_STARTS: frozenset[str] = frozenset({"Công Tằng", "Công Tôn", "Tôn Thất", "Tôn Nữ"})
+
 # Words that end a person's name (they start a title or a body, never a name part).
 NAME_STOPWORDS: frozenset[str] = frozenset("""
 Bí Chủ Phó Trưởng Giám Chánh Ủy Uỷ Tỉnh Huyện Quận Đảng Ban Sở Phòng Hội Tổng Thủ Bộ Cục Viện Hiệu
@@ -218,7 +225,7 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("lễ khai giảng", "Lễ khai giảng"), ("liên hoan", "Liên hoan"), ("lễ tri ân", "Lễ tri ân"),
     ("lễ gặp mặt", "Lễ gặp mặt"), ("buổi gặp mặt", "Buổi gặp mặt"), ("lễ tưởng niệm", "Lễ tưởng niệm"),
     ("lễ truy điệu", "Lễ truy điệu"), ("lễ xuất quân", "Lễ xuất quân"), ("lễ kết nạp", "Lễ kết nạp"),
-    ("hội thao", "Hội thao"), ("hội chợ", "Hội chợ"), ("diễn đàn", "Diễn đàn"),
+    ("hội thao", "Hội thao"), ("hội chợ", "Hội chợ"), ("diễn đàn", "Diễn đàn"), ("hội trại", "Hội trại"),
 )
 
 # National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.
@@ -265,7 +272,9 @@ HISTORICAL_PERSONS: dict[str, str] = {
         "Phạm Văn Đồng", "Trường Chinh", "Tô Hiệu", "Võ Thị Sáu", "Nguyễn Văn Trỗi", "Lý Tự Trọng",
         "Kim Đồng", "Nguyễn Khuyến", "Hồ Xuân Hương", "Chu Văn An", "Lê Quý Đôn", "Nguyễn Bỉnh Khiêm",
         "Trần Quốc Toản", "Bế Văn Đàn", "Phan Đình Giót", "Tô Vĩnh Diện", "La Văn Cầu", "Cù Chính Lan",
-        "Nguyễn Chí Thanh", "Lê Văn Tám", "Hoàng Văn Thụ", "Nguyễn Thái Học", "Đặng Thùy Trâm")},
+        "Nguyễn Chí Thanh", "Lê Văn Tám", "Hoàng Văn Thụ", "Nguyễn Thái Học", "Đặng Thùy Trâm",
+        "Lê Hoàn", "Lý Thái Tổ", "Trần Nhân Tông", "Tuệ Tĩnh", "Hải Thượng Lãn Ông", "Lê Hữu Trác",
+        "Phan Đình Phùng", "Trương Định", "Nguyễn Trung Trực", "Mạc Thị Bưởi", "Nguyễn Tri Phương")},
 }
 
 # Award kinds, longest first (matched case-insensitively); the value is how the kind is written.

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (BODY_HEADS, BODY_LEVEL_BY_HEAD, CHIEF_ROLE_BY_HEAD, FIXED_BODIES, HAMLET_HEAD_BY_ROLE,
-                      HISTORICAL_PERSONS, MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
+                      HISTORICAL_PERSONS, LONG_FAMILY_NAME_STARTS, MEMBER_SUFFIX_BODIES, NAME_STOPWORDS, ROLES, SURNAMES, COMPOUND_STARTS)
 from .model import Place
 from .places import LO, UP, UNIT_TYPES, UnitMention
 from .text import Caseless, starts_word, title_case_name
@@ -37,7 +37,7 @@ _TRIGGER = Caseless(
     r"Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|"
     r"Giáo sư|Phó Giáo sư|PGS\.?\s?TS\.?|GS\.?\s?TS\.?|TS\.|ThS\.|Tiến sĩ|Thạc sĩ|bác sĩ|"
     r"nghệ nhân|Nghệ nhân|Nhà giáo|nhà giáo|Đại tướng|Mẹ Việt Nam Anh hùng|cô giáo|thầy giáo|"
-    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ)(?!\w)")
+    r"Bà mẹ Việt Nam Anh hùng|Mẹ|già làng|Già làng|người có uy tín|nghệ sĩ|Nghệ sĩ|vua|danh y)(?!\w)")
 _COLON = re.compile(r"\s*:")
 _STANDING = re.compile(r" Thường trực(?= )")
 _CHIEF = re.compile(r"(Phó )?Trưởng (ban|phòng|đoàn)", re.I)
@@ -142,7 +142,8 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
                 return None  # all in lower case: only a title after it can tell (_lower_case_name_at)
             words.append(middle.group(1))
             end = middle.end()
-    while len(words) < 5:
+    longest = 5
+    while len(words) < longest:
         nxt = _CAP_WORD.match(text, end)
         if not nxt and first[0].islower() and len(words) >= 2:
             # "đồng chí đặng Quang hưng, Tỉnh ủy viên": a miscased name may end in lower case before its title.
@@ -155,10 +156,16 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
             break
         if nxt.group(1) in NAME_STOPWORDS and not (
                 nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1) and not _MEMBER_RE.match(text, nxt.end() + 1)
-                or nxt.group(1) == "Chánh" and not _ROLE_RE.match(text, nxt.start(1))):
-            break  # "Nguyên", "Chánh" are given names unless a title follows ("… Nguyên Bí thư …", "… Chánh Văn phòng")
+                or nxt.group(1) == "Chánh" and not _ROLE_RE.match(text, nxt.start(1))
+                or nxt.group(1) in _VERB_GIVEN_NAMES and not _CAP_WORD.match(text, nxt.end())):
+            # "Nguyên", "Chánh" are given names unless a title follows ("… Nguyên Bí thư …", "… Chánh Văn phòng");
+            # "Được", "Tới", "Đến", capitalised after a name, are its last syllable ("ông Huỳnh Văn Tới trao …"),
+            # unless a headline capitalises every word ("Ông Nguyễn Văn A Được Tặng Bằng Khen")
+            break
         words.append(nxt.group(1))
         end = nxt.end()
+        if len(words) == 2 and " ".join(words) in LONG_FAMILY_NAME_STARTS:
+            longest = 7  # "Công Tằng Tôn Nữ Thị Hạnh": a four-syllable family name
     following = _LOWER_WORD.match(text, end)
     if len(words) > 2 and following and following.group(1) in COMPOUND_STARTS.get(words[-1], ()):
         end -= len(words.pop()) + 1  # "… Thị xã": the syllable starts the next word, not the name
@@ -185,8 +192,9 @@ def _lower_case_name_at(text: str, pos: int, units_at: dict) -> tuple[str, int] 
     return title_case_name(m.group(1)), m.end()
 
 
-def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
-    """A body's name at ``pos``: (canonical name, implied level, end)."""
+def _body_at(text: str, pos: int, units_at: dict[int, UnitMention] | None = None) -> tuple[str, str | None, int] | None:
+    """A body's name at ``pos``: (canonical name, implied level, end); it ends before a province
+    named without its type word ("Sở Y tế | Thanh Hóa", found by find_units)."""
     m = _FIXED_RE.match(text, pos)
     if m:
         name, level = _FIXED[m.group(1).lower()]
@@ -230,6 +238,8 @@ def _body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
             prev_cap = False
             continue
         cap = _CAP_WORD.match(text, end)
+        if cap and units_at and (named := units_at.get(cap.start(1))) and named.place.level == "province":
+            break
         if cap and not _is_name_start(text, end) and cap.group(1) not in NAME_STOPWORDS_IN_BODY \
                 and not _TYPE_AT.match(text, end):
             words.append(cap.group(1))
@@ -310,6 +320,11 @@ _HAMLET_PART = re.compile(rf" ({_SYL}|\d+[A-Za-z]?|[IVX]+)(?![\w])")
 _COMMA_UNIT = re.compile(r",\s")
 
 
+def below_commune(body: str) -> bool:
+    """A body of a hamlet or street group ("Thôn Bản Lìm", "Chi bộ thôn 9", "Chi bộ Tổ dân phố 9")."""
+    return bool(_HAMLET_NAMED.search(" " + body))
+
+
 def _hamlet_name(text: str, pos: int) -> tuple[str, int] | None:
     """A hamlet's name at ``pos`` (capitalised words or a number: "Nà Lử", "9", "Tân Lập"); a person's
     name after it ("Trưởng thôn Nà Pàn Hoàng Văn A") is not part of it."""
@@ -366,10 +381,18 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
     return memo[pos]
 
 
+_VERB_GIVEN_NAMES = frozenset({"Được", "Tới", "Đến"})  # verbs and given names (the South's "Huỳnh Văn Tới")
+_ACTING = re.compile(r"quyền ", re.I)
+
+
 def _parse_title(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | None:
     start = pos
     while start < len(text) and text[start] == " ":
         start += 1
+    acting = _ACTING.match(text, start)
+    if acting:  # "Quyền Chủ tịch UBND huyện": an acting head holds the post as "Quyền Chủ tịch"
+        title = _parse_title(text, acting.end(), units_at)
+        return replace(title, role=f"Quyền {title.role}", start=start) if title and not title.former else None
     m = _MEMBER_RE.match(text, start)
     if m:
         body = MEMBER_SUFFIX_BODIES[m.group(2).lower()]
@@ -399,7 +422,7 @@ def _parse_title(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title
             return None  # "các trưởng thôn": no post without the hamlet
         return _with_unit(text, role, f"{HAMLET_HEAD_BY_ROLE[role]} {named[0]}", "commune", former, start, named[1],
                           units_at)
-    body = _body_at(text, end)
+    body = _body_at(text, end, units_at)
     if body is None:
         return _with_unit(text, role, None, None, former, start, end, units_at)
     name, level, end = body
@@ -439,8 +462,22 @@ def _covering(units_at: dict[int, UnitMention], pos: int) -> UnitMention | None:
     return next((u for u in units_at.values() if u.start < pos < u.end), None)
 
 
+_OPEN_BRACKET = re.compile(r" ?\( ?")
+_CLOSE_BRACKET = re.compile(r" ?\)")
+
+
 def titles_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> tuple[list[Title], int]:
-    """Titles separated by commas, dashes, "kiêm": as many as follow one another."""
+    """Titles separated by commas, dashes, "kiêm": as many as follow one another; or all the
+    titles in brackets ("ông A (Tỉnh ủy viên, Bí thư Thị ủy Vĩnh Châu)")."""
+    opened = _OPEN_BRACKET.match(text, pos)
+    if opened:
+        titles, end = _titles_in_row(text, opened.end(), units_at)
+        closed = _CLOSE_BRACKET.match(text, end)
+        return (titles, closed.end()) if titles and closed else ([], pos)
+    return _titles_in_row(text, pos, units_at)
+
+
+def _titles_in_row(text: str, pos: int, units_at: dict[int, UnitMention]) -> tuple[list[Title], int]:
     titles: list[Title] = []
     end = pos
     while True:

@@ -64,6 +64,25 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
     return [], 0
 
 
+_SAME_LEVEL_TYPES = {"district": ("thành phố", "thị xã", "huyện", "quận"), "commune": ("phường", "thị trấn", "xã")}
+
+
+def _under_another_type(gaz: Gazetteer, unit_type: str, words: list[str], seps: list[str],
+                        on_date: str | None) -> tuple[list[Place], int]:
+    """A unit the gazetteer knows only under its later (or earlier) type of the same level, the name
+    kept ("thị xã Thủ Dầu Một" in 2007, a thành phố from 2012): the unit as written, without a code
+    (the gazetteer's code is the other type's), in the same parent."""
+    level = TYPE_LEVEL.get(unit_type)
+    others = [t for t in _SAME_LEVEL_TYPES.get(level or "", ()) if t != unit_type]
+    for n in range(len(words), 1, -1):  # two words at least: one word is kept as written anyway
+        name = words[0] + "".join(seps[i] + words[i + 1] for i in range(n - 1))
+        for other in others:
+            found = [p for p in gaz.lookup(other, name, on_date=on_date) if p.level == level]
+            if found:
+                return [Place(unit_type, found[0].name, parent=found[0].parent, level=level)], n
+    return [], 0
+
+
 # Middle names: after a type word, "X Văn Y" is a person ("Chủ tịch LĐLĐ huyện Ngân Văn Hiền"), not a unit.
 _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Đức", "Hữu", "Công", "Đình"})
 
@@ -83,6 +102,26 @@ def _split_run(run: str) -> tuple[list[str], list[str]]:
     words = parts[0::2]
     seps = [" - " if s.strip() in "-–" and s.strip() else " " for s in parts[1::2]]
     return words, seps
+
+
+# A province named without its type word at the end of one of its departments' names:
+# "Sở Y tế Thanh Hóa", "Sở Văn hóa, Thể thao và Du lịch Bà Rịa - Vũng Tàu".
+_DEPARTMENT_OF_PROVINCE = re.compile(rf"\bSở [^;.()]{{2,50}}? ({NAME_WORD}(?: ?[-–]? {NAME_WORD}){{1,3}})(?=[\s,;.)]|$)")
+
+
+def _department_provinces(text: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:
+    out = []
+    index = gaz.names_index()
+    for m in _DEPARTMENT_OF_PROVINCE.finditer(text):
+        parts = re.split(r"( ?[-–] ?| )", m.group(1))  # words and the separators as written
+        for n in range(len(parts) // 2 + 1, 1, -1):  # the longest run of words that names one province
+            written = "".join(parts[:2 * n - 1])
+            provinces = [p for p in index.get(normalize_name(written), ()) if p.level == "province"
+                         and (on_date is None or not p.valid_until or p.valid_until > on_date)]
+            if len(provinces) == 1:
+                out.append(UnitMention(provinces[0], m.start(1), m.start(1) + len(written)))
+                break
+    return out
 
 
 def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
@@ -108,7 +147,13 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                     or words[0].isdigit() and unit_type not in ("phường", "quận") \
                     or len(words) >= 3 and words[1] in _MIDDLE_NAMES:
                 continue  # a title's bare type word followed by a person's name ("huyện Ngân Văn Hiền")
+            elif words[0] in ("Đoàn", "Đội", "ĐOÀN", "ĐỘI"):
+                continue  # "Huyện Đoàn", "Tỉnh Đội": the unit's Youth Union or military command, no unit's name
+            elif text[m.start():m.end()].isupper():
+                continue  # all in capitals, any word can follow the type: "… UBND HUYỆN PHÁT BIỂU TẠI …"
             else:
+                places, used = _under_another_type(gaz, unit_type, words, seps, on_date)
+            if not places:
                 # Not in the gazetteer: keep it as written (up to two words), without a code.
                 used = min(len(words), 2)
                 name = words[0] + "".join(seps[i] + words[i + 1] for i in range(used - 1))
@@ -119,7 +164,8 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         found.append(UnitMention(places[0], m.start(), end, tuple(places[1:]),
                                  _written(text[run.start(1):end], places[0])))
         found.extend(_parent_in_brackets(text, end, places[0]))
-        found.extend(_listed_after(text, end, unit_type, gaz, on_date))
+        found.extend(_listed_after(text, end, unit_type, gaz, on_date,
+                                   plural=text[max(0, m.start() - 4):m.start()].lower() == "các "))
     for m in COMMITTEE_RE.finditer(text):
         if not text[m.end() + 1:m.end() + 2].isupper():
             continue
@@ -132,6 +178,7 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
         if places:
             end = _run_end(run, words, seps, used)
             found.append(UnitMention(places[0], m.start(), end, tuple(places[1:])))
+    found.extend(_department_provinces(text, gaz, on_date))
     for m in VIETNAM_RE.finditer(text):
         if starts_word(text, m.start()):
             found.append(UnitMention(VIETNAM, m.start(), m.end()))
@@ -189,8 +236,11 @@ def _parent_in_brackets(text: str, pos: int, place: Place) -> list[UnitMention]:
     return [UnitMention(parent, m.start(1), m.end(1))] if parent is not None else []
 
 
-def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: str | None) -> list[UnitMention]:
-    """Units of the same type listed after one: "các xã Quảng Lợi, Tân Bình và Đầm Hà"."""
+def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: str | None,
+                  plural: bool = False) -> list[UnitMention]:
+    """Units of the same type listed after one: "các xã Quảng Lợi, Tân Bình và Đầm Hà". After a
+    plural ("các xã …") a name the gazetteer does not know (a commune merged away before its lists)
+    is a unit too, kept as written, as long as it is a short run of names ending the list's item."""
     out = []
     while True:
         join = _LIST_JOIN.match(text, pos)
@@ -201,6 +251,9 @@ def _listed_after(text: str, pos: int, unit_type: str, gaz: Gazetteer, on_date: 
             return out
         words, seps = _split_run(run.group(1))
         places, used = _candidates_for(gaz, unit_type, words, seps, on_date)
+        if not places and plural and len(words) <= 2 and not words[0].isupper() \
+                and not text[run.end(1):run.end(1) + 1].isalnum():
+            places, used = [Place(unit_type, " ".join(words), level=TYPE_LEVEL.get(unit_type))], len(words)
         if not places:
             return out
         end = _run_end(run, words, seps, used)

@@ -321,3 +321,13 @@ def test_units_of_earlier_lists_resolve_in_their_years():
     assert ward.parent.label == "thành phố Nha Trang" and ward.valid_until == "2025-01-04"
     # A curated unit is not written twice: the list's quận 2 is the curated one, with its day.
     assert [p.code for p in gaz.lookup("quận", "2", on_date="2020-06-01") if p.parent.code == "79"] == ["H-HCM-QUAN2"]
+
+
+def test_a_unit_is_part_of_its_parent_as_it_was_then(g):
+    """A district of today's thành phố Huế was part of tỉnh Thừa Thiên Huế before 2025 (the city took the
+    province's code over); without a date, or after 2025, the parent is the city."""
+    then = g.lookup("huyện", "Phong Điền", on_date="2015-07-10")[0]
+    assert then.parent.label == "tỉnh Thừa Thiên Huế"
+    assert g.by_code(then.code).parent.label == "thành phố Huế"
+    # A merged province (code 15 went to the new tỉnh Lào Cai, with two predecessors) is left as it is.
+    assert g.by_code("04750", on_date="2020").parent.code == "15"

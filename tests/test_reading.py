@@ -315,3 +315,15 @@ def test_a_table_layout_headline_and_dateline_in_the_cells_above_the_story(tmp_p
     doc = read_article(write(tmp_path, "a.html", page.encode())).document
     assert doc.title == "Xã Lũng Cú tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2013"
     assert doc.published == "2013-11-15T09:30"
+
+
+def test_a_new_stories_list_and_a_row_of_buttons_under_the_byline(tmp_path):
+    body = ("Huyện Krông Bông tuyên dương điển hình\n19/10/2013 08:00\n"
+            "Sáng 18/10, huyện Krông Bông tổ chức Lễ tuyên dương các điển hình tiên tiến trong đồng bào dân tộc.\n")
+    listed = read_article(write(tmp_path, "a.txt", (body + "Minh Thuận – H'Xíu\nTin mới đăng:\n"
+                                                    "- Hội thảo khoa học về đồng chí Y Ngông Niê Kdăm - 15/10/2013\n"
+                                                    "- Krông Bông: Xã Hòa Lễ ra mắt mô hình mới - 12/10/2013\n").encode()))
+    assert [a.name for a in listed.authors] == ["Minh Thuận", "H'Xíu"]
+    assert "Hòa Lễ" not in listed.document.body
+    buttons = read_article(write(tmp_path, "b.txt", (body + "Minh TâmIn bài | Gửi email |\n").encode()))
+    assert [a.name for a in buttons.authors] == ["Minh Tâm"]
