@@ -260,7 +260,7 @@ _FUTURE = Caseless(r"\b(sẽ|dự kiến|chuẩn bị|sắp|góp phần|phấn �
 # "… góp phần để đặc khu tổ chức thành công cuộc bầu cử … ngày 15/3 vừa qua": held, whatever the clause before says.
 _SAID_PAST = Caseless(r"[^;.]{0,120}?\b(?:vừa qua|vừa diễn ra)\b")
 _DIRECTIVE = Caseless(r"\b(?:đề nghị|yêu cầu)\b(?! của)")
-_STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:\(?[a-zđ][a-zđ.]{0,11}\)?\s*[–-]\s*)?(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
+_STARTS_WITH_DATE = Caseless(r"^[\s\W]*(?:\(?[a-zđ][a-zđ.]{0,11}\)?\s*[–-]\s*)?(?:(?:trước đó|sau đó|tiếp đó),?\s+)?(?:từ\s+)?(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+sớm)?\s+)?"
                                r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật),?\s+)?"
                                r"(?:(?:ngày|hôm|nay)\s+)?\(?(?:\d{1,2}\s*[/-]\s*\d{1,2}|\d{1,2}\s+tháng|trong tháng|tháng\s+\d)")
 # The same day as the gathering just reported.
@@ -279,7 +279,7 @@ def _after(date: str, published: str | None) -> bool:
 
 # The gathering's own day in brackets after its name: "tại Hội nghị sơ kết … của UBND huyện (ngày 12/7)".
 _OWN_DAY = Caseless(r"^[^,;.()]{0,90}\(\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*\)")
-_ATTENDED_BEFORE = Caseless(r"\bđã\s+(?:đến\s+)?(?:tham\s+)?dự\s+$")
+_ATTENDED_BEFORE = Caseless(r"(?:\bđã\s+(?:đến\s+)?(?:tham\s+)?|[^,\s]\s+)dự\s+$|\bchủ trì\s+$")
 # Ceremonies that open or close another gathering.
 _CEREMONY_OF = ("Lễ khai mạc", "Lễ bế mạc")
 # A working visit: "đoàn công tác … đã đến thăm, làm việc với …", "… đã có buổi làm việc với …".
@@ -565,6 +565,12 @@ def _merge_anniversaries(found: list[AnniversaryFound]) -> list[AnniversaryFound
         else:
             group[0].append(key)
             group[1].append(a)
+    # A subject cut short to its key word ("76 năm Ngày thành lập"): the commemoration of that age told in full.
+    for group in [g for g in groups if all(k[1] in _SUBJECT_KEYS for k in g[0])]:
+        other = next((g for g in groups if g is not group and g[0][0][0] == group[0][0][0]), None)
+        if other is not None:
+            other[1].extend(group[1])
+            groups.remove(group)
     merged = []
     for _, items in groups:
         by_year: dict[str, list[AnniversaryFound]] = {}

@@ -182,6 +182,12 @@ def extract_facts(article: ReadArticle, gazetteer: Gazetteer | None = None) -> A
             continue
         bodies = [_post_body(t) for t in person.titles]
         places = _jurisdictions(person.titles, subject, units)
+        for i in range(len(person.titles) - 2, -1, -1):
+            title, after = person.titles[i], person.titles[i + 1]
+            if bodies[i] is None and title.unit is None and title.unit_type is None and bodies[i + 1] is not None \
+                    and etext[title.end:after.start].strip() in ("-", "–"):
+                # "Phó Chỉ huy trưởng - Tham mưu trưởng Bộ CHQS tỉnh": two roles in the one body named after them.
+                bodies[i], places[i] = bodies[i + 1], places[i + 1]
         for i, title in enumerate(person.titles):
             if bodies[i] is None and title.unit_type is None and last_body is not None \
                     and 0 <= title.start - last_body[2] < 400 and _ELECTED_TO.search(etext, max(0, title.start - 30), title.start):

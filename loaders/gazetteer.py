@@ -188,7 +188,8 @@ class Gazetteer:
                 raise ValueError(f"historical amendment {new.code} does not match units.tsv")
             rows[new.code] = _Row(old.code, old.unit_type, old.name, old.level, old.parent,
                                   new.valid_from or old.valid_from, new.valid_until or old.valid_until,
-                                  new.successor or old.successor, old.former_parent, old.parent_since)
+                                  new.successor or old.successor, new.former_parent or old.former_parent,
+                                  new.parent_since or old.parent_since)
         by_name: dict[str, list[str]] = {}
         keys: dict[str, str] = {}
         for r in rows.values():

@@ -49,7 +49,10 @@ _DATELINE = re.compile(
     r"^(?:(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s*)?(?:(?:Ngày đăng|Cập nhật|Đăng ngày|Ngày)\s*:?\s*)?"
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-|,]?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?)?\s*(?:\(?GMT[+\d:]*\)?)?$",
     re.I)
-_TIME_FIRST_DATELINE = re.compile(r"^(\d{1,2})[:h](\d{2})\s*(?:,|-|\|)?\s*(?:ngày\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.I)
+# "09:15, 21/06/2019", "Cập nhật lúc 09:15, Thứ Sáu, 21/06/2019"
+_TIME_FIRST_DATELINE = re.compile(r"^(?:(?:Cập nhật|Đăng|Ngày đăng)(?: lúc)?\s*:?\s*)?(\d{1,2})[:h](\d{2})\s*(?:,|-|\|)?\s*"
+                                  r"(?:(?:Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s*)?(?:ngày\s*)?"
+                                  r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.I)
 _BYLINE_PREFIX = re.compile(r"^(Bài và ảnh|Bài, ảnh|Bài ảnh|Tin và ảnh|Tin, ảnh|Tin ảnh|Bài|Tin|Ảnh|Video|Clip|Nguồn|"
                             r"Tác giả|Người viết|Nhóm phóng viên|PV|CTV)\s*[:.]\s*", re.I)
 _BYLINE_AFFILIATION = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
@@ -228,6 +231,7 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
     lines = [ln for ln in lines if ln]
     lines = _strip_trailing_chrome(lines)
     site: list[str] = []
+    top_byline = None
     title = title_hint or ""
     published = published_hint
     start = 0
@@ -242,6 +246,12 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
             # The headline is the last line above the dateline that is not a menu, a search box or a
             # breadcrumb, even one that reads like a sentence ('… phong trào "Toàn dân …"').
             at = next((i for i in range(len(above) - 1, -1, -1) if not _TOP_CHROME.search(above[i])), len(above) - 1)
+            if at > 0 and _NAME_PART.match(above[at]) and len(above[at].split()) >= 2 and split_byline(above[at])[0] \
+                    and not _TOP_CHROME.search(above[at - 1]):
+                # A reporter's name between the headline and the dateline ("Ngọc Ánh" over "Cập nhật lúc …").
+                top_byline = above[at]
+                at -= 1
+                above = above[:at + 1] + above[at + 2:]
             head = above[:at] + above[at + 1:] + [above[at]]
         else:
             for line in lines[:4]:
@@ -286,6 +296,8 @@ def split_layout(lines: list[str], *, title_hint: str | None = None,
         if names:
             authors = names
             cleaned = cleaned[:-1]
+    if not authors and top_byline:
+        authors = split_byline(top_byline)[0]
     if not authors:
         # "Bài, ảnh: Giàng Thị Dung" right under the headline: a credit with its label, near the top.
         for i, line in enumerate(cleaned[:3]):

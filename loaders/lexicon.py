@@ -94,6 +94,7 @@ ROLES: tuple[str, ...] = (
     "Phó Chánh án", "Chánh án", "Phó Viện trưởng", "Viện trưởng",
     "Phó Giám đốc", "Giám đốc", "Phó Chủ nhiệm", "Chủ nhiệm", "Phó Tổng Biên tập", "Tổng Biên tập",
     "Phó Hiệu trưởng", "Hiệu trưởng", "Phó Chỉ huy trưởng", "Chỉ huy trưởng", "Chính trị viên",
+    "Phó Chính ủy", "Chính ủy", "Phó Tham mưu trưởng", "Tham mưu trưởng",
     "Phó Thủ tướng", "Thủ tướng", "Phó Chủ tịch nước", "Thứ trưởng", "Bộ trưởng",
     "Phó Trưởng ban", "Trưởng ban", "Phó Trưởng phòng", "Trưởng phòng", "Phó Trưởng đoàn", "Trưởng đoàn",
     "Phó Cục trưởng", "Cục trưởng", "Phó Chi cục trưởng", "Chi cục trưởng",
@@ -136,6 +137,8 @@ FIXED_BODIES: tuple[tuple[str, str, str | None], ...] = (
     ("Thành ủy", "Thành ủy", "city"),
     ("Thị ủy", "Thị ủy", "district"),
     ("Quận ủy", "Quận ủy", "district"),
+    ("Đảng ủy Quân sự", "Đảng ủy Quân sự", None),  # the party committee of a unit's military command
+    ("Đảng ủy Công an", "Đảng ủy Công an", None),
     ("Đảng ủy", "Đảng ủy", None),
     ("Quốc hội", "Quốc hội", "country"),
     ("Chính phủ", "Chính phủ", "country"),
@@ -261,6 +264,7 @@ NATIONAL_DATES: tuple[tuple[tuple[str, ...], str, str], ...] = (
 # Historical persons named without a title, and the forms that refer to them.
 HISTORICAL_PERSONS: dict[str, str] = {
     "Hồ Chí Minh": "Hồ Chí Minh", "Bác Hồ": "Hồ Chí Minh", "Cụ Hồ": "Hồ Chí Minh",
+    "Nguyễn Ái Quốc": "Hồ Chí Minh",  # one person under his earlier name (blind16)
     "Võ Nguyên Giáp": "Võ Nguyên Giáp", "Tôn Đức Thắng": "Tôn Đức Thắng",
     "Lê Duẩn": "Lê Duẩn", "Trần Phú": "Trần Phú", "Nguyễn Văn Cừ": "Nguyễn Văn Cừ",
     "Hà Huy Tập": "Hà Huy Tập", "Lê Hồng Phong": "Lê Hồng Phong", "Nguyễn Thị Minh Khai": "Nguyễn Thị Minh Khai",
@@ -268,7 +272,7 @@ HISTORICAL_PERSONS: dict[str, str] = {
     **{name: name for name in (
         "Nguyễn Du", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Lợi", "Lý Thường Kiệt", "Lý Công Uẩn", "Ngô Quyền",
         "Đinh Bộ Lĩnh", "Lê Thánh Tông", "Nguyễn Huệ", "Hoàng Hoa Thám", "Phan Bội Châu", "Phan Châu Trinh",
-        "Huỳnh Thúc Kháng", "Nguyễn Đình Chiểu", "Nguyễn Sinh Sắc", "Hoàng Thị Loan", "Nguyễn Ái Quốc",
+        "Huỳnh Thúc Kháng", "Nguyễn Đình Chiểu", "Nguyễn Sinh Sắc", "Hoàng Thị Loan",
         "Phạm Văn Đồng", "Trường Chinh", "Tô Hiệu", "Võ Thị Sáu", "Nguyễn Văn Trỗi", "Lý Tự Trọng",
         "Kim Đồng", "Nguyễn Khuyến", "Hồ Xuân Hương", "Chu Văn An", "Lê Quý Đôn", "Nguyễn Bỉnh Khiêm",
         "Trần Quốc Toản", "Bế Văn Đàn", "Phan Đình Giót", "Tô Vĩnh Diện", "La Văn Cầu", "Cù Chính Lan",

@@ -157,7 +157,9 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
         if nxt.group(1) in NAME_STOPWORDS and not (
                 nxt.group(1) == "Nguyên" and not _ROLE_RE.match(text, nxt.end() + 1) and not _MEMBER_RE.match(text, nxt.end() + 1)
                 or nxt.group(1) == "Chánh" and not _ROLE_RE.match(text, nxt.start(1))
-                or nxt.group(1) in _VERB_GIVEN_NAMES and not _CAP_WORD.match(text, nxt.end())):
+                or nxt.group(1) in _VERB_GIVEN_NAMES and not _CAP_WORD.match(text, nxt.end())
+                or nxt.group(1) == "Tỉnh" and not _CAP_WORD.match(text, nxt.end())
+                and not _COMMITTEE_WORD.match(text, nxt.end())):
             # "Nguyên", "Chánh" are given names unless a title follows ("… Nguyên Bí thư …", "… Chánh Văn phòng");
             # "Được", "Tới", "Đến", capitalised after a name, are its last syllable ("ông Huỳnh Văn Tới trao …"),
             # unless a headline capitalises every word ("Ông Nguyễn Văn A Được Tặng Bằng Khen")
@@ -167,7 +169,8 @@ def _name_at(text: str, pos: int, *, lower_first: bool, need_surname: bool) -> t
         if len(words) == 2 and " ".join(words) in LONG_FAMILY_NAME_STARTS:
             longest = 7  # "Công Tằng Tôn Nữ Thị Hạnh": a four-syllable family name
     following = _LOWER_WORD.match(text, end)
-    if len(words) > 2 and following and following.group(1) in COMPOUND_STARTS.get(words[-1], ()):
+    if len(words) > 2 and following and following.group(1) in COMPOUND_STARTS.get(words[-1], ()) \
+            and not (following.group(1) == "cùng" and not text.startswith(" ngày", following.end())):
         end -= len(words.pop()) + 1  # "… Thị xã": the syllable starts the next word, not the name
     if len(words) + sum(w.count("'") + w.count("’") for w in words) < 2:
         return None
@@ -246,8 +249,8 @@ def _body_at(text: str, pos: int, units_at: dict[int, UnitMention] | None = None
             end = cap.end()
             prev_cap = True
             continue
-        run = _lower_run(text, end, prev_cap)
-        if run:
+        run = _lower_run(text, end, prev_cap) if not (words == [head] and head in _BARE_HEAD_REFERS) else None
+        if run:  # (a department's name opens with a capital: "Sở trình bày" is a bare "Sở" and a verb)
             words.extend(run[0])
             end = run[1]
             prev_cap = False
@@ -261,7 +264,7 @@ def _body_at(text: str, pos: int, units_at: dict[int, UnitMention] | None = None
             continue
         joint = re.match(rf"( và | - | – )({_SYL})", text[end:end + 40])
         if joint and not _is_name_start(text, end + len(joint.group(1)) - 1) \
-                and joint.group(2).lower() not in _ROLE_WORDS:
+                and joint.group(2).lower() not in _ROLE_WORDS and joint.group(2) not in _ACADEMIC_TITLES:
             words.append(joint.group(1).strip().replace("–", "-"))
             words.append(joint.group(2))
             end += joint.end()
@@ -381,6 +384,9 @@ def title_at(text: str, pos: int, units_at: dict[int, UnitMention]) -> Title | N
     return memo[pos]
 
 
+# "… Sở GD&ĐT và TS.BS Mai Văn Lực": an academic title after "và" starts the next person, not the body's name.
+_ACADEMIC_TITLES = frozenset({"TS", "ThS", "BS", "PGS", "GS", "KS", "CN", "BSCKI", "BSCKII", "Ths"})
+_COMMITTEE_WORD = re.compile(r" (?:ủy|uỷ|đoàn|đội|trưởng)\b")  # "… Tỉnh ủy viên": "Tỉnh" opens a title
 _VERB_GIVEN_NAMES = frozenset({"Được", "Tới", "Đến"})  # verbs and given names (the South's "Huỳnh Văn Tới")
 _ACTING = re.compile(r"quyền ", re.I)
 

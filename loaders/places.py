@@ -41,7 +41,7 @@ COMMITTEE_TYPE = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành �
 # (followed by a space and a capital: checked where it is used, on the original text)
 COMMITTEE_RE = Caseless(rf"(?<!\w)({'|'.join(COMMITTEE_TYPE)})(?= )")
 VIETNAM_RE = re.compile(r"(?:Việt Nam|VIỆT NAM)(?!\w)")  # at a word start: checked where it is used
-_NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,3}})")
+_NAME_RUN = re.compile(rf" ({NAME_WORD}(?:(?: | ?[-–] ?){NAME_WORD}){{0,4}})")  # up to five words: "Văn Miếu - Quốc Tử Giám"
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ def _candidates_for(gaz: Gazetteer, unit_type: str, words: list[str], seps: list
             return found, n
     return [], 0
 
+
+# First words of what follows a type word without naming a unit the gazetteer does not know: a region
+# ("Bắc Trung Bộ", "Tây Nguyên") or an emulation cluster or block ("Cụm", "Khối").
+_NOT_A_UNIT_NAME = frozenset({"Cụm", "Khối", "Bắc", "Nam", "Trung", "Tây", "Đông", "Duyên", "Miền", "Đồng"})
 
 _SAME_LEVEL_TYPES = {"district": ("thành phố", "thị xã", "huyện", "quận"), "commune": ("phường", "thị trấn", "xã")}
 
@@ -117,7 +121,8 @@ def _department_provinces(text: str, gaz: Gazetteer, on_date: str | None) -> lis
         for n in range(len(parts) // 2 + 1, 1, -1):  # the longest run of words that names one province
             written = "".join(parts[:2 * n - 1])
             provinces = [p for p in index.get(normalize_name(written), ()) if p.level == "province"
-                         and (on_date is None or not p.valid_until or p.valid_until > on_date)]
+                         and (on_date is None or (not p.valid_until or p.valid_until > on_date)
+                              and (not p.valid_from or p.valid_from <= on_date))]
             if len(provinces) == 1:
                 out.append(UnitMention(provinces[0], m.start(1), m.start(1) + len(written)))
                 break
@@ -153,6 +158,8 @@ def find_units(text: str, gaz: Gazetteer, *, on_date: str | None = None,
                 continue  # all in capitals, any word can follow the type: "… UBND HUYỆN PHÁT BIỂU TẠI …"
             else:
                 places, used = _under_another_type(gaz, unit_type, words, seps, on_date)
+            if not places and words[0] in _NOT_A_UNIT_NAME:
+                continue  # "các tỉnh Bắc Trung Bộ" (a region), "các tỉnh Cụm thi đua" (an emulation cluster)
             if not places:
                 # Not in the gazetteer: keep it as written (up to two words), without a code.
                 used = min(len(words), 2)

@@ -606,3 +606,70 @@ def test_a_commemoration_repeated_with_more_words_is_one():
 ])
 def test_events_held_in_forms_of_this_round(body, dateline, expected):
     assert events(facts_of(body, dateline=dateline)) == expected
+
+
+def test_military_commands_and_two_roles_in_one_body():
+    facts = facts_of("Dự có đồng chí Lường Văn Hoan, Bí thư Tỉnh ủy, Bí thư Đảng ủy Quân sự tỉnh; Đại tá Quàng Văn Lả, "
+                     "Chính ủy Bộ CHQS tỉnh. Báo cáo do Thượng tá Trần Mạnh Hùng, Phó Chỉ huy trưởng - Tham mưu "
+                     "trưởng Bộ CHQS tỉnh trình bày.", title="Bộ CHQS tỉnh Sơn La tổ chức Đại hội",
+                     dateline="21/06/2019 08:00")
+    assert {(h.person, h.role, h.organization) for h in facts.posts} == {
+        ("Lường Văn Hoan", "Bí thư", "Tỉnh ủy"), ("Lường Văn Hoan", "Bí thư", "Đảng ủy Quân sự"),
+        ("Quàng Văn Lả", "Chính ủy", "Bộ Chỉ huy Quân sự"),
+        ("Trần Mạnh Hùng", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự"),
+        ("Trần Mạnh Hùng", "Tham mưu trưởng", "Bộ Chỉ huy Quân sự")}
+    assert {h.jurisdiction.label for h in facts.posts} == {"tỉnh Sơn La"}
+
+
+def test_a_bare_department_and_an_academic_title_after_and():
+    facts = facts_of("Theo báo cáo do ThS. Võ Thị Thanh Nga - Phó Giám đốc Sở trình bày, nhiều giáo viên đạt giải. "
+                     "ThS. Lê Thị Hồng, Phó Giám đốc Sở GD&ĐT và TS.BS Mai Văn Lực, Phó Giám đốc Sở Y tế trao đổi.",
+                     title="Sở GD&ĐT tỉnh Hà Tĩnh tổng kết thi đua", dateline="19/11/2015 08:00")
+    assert {(h.person, h.organization) for h in facts.posts} == {
+        ("Võ Thị Thanh Nga", "Sở Giáo dục và Đào tạo"), ("Lê Thị Hồng", "Sở Giáo dục và Đào tạo"),
+        ("Mai Văn Lực", "Sở Y tế")}
+
+
+@pytest.mark.parametrize("body,names", [
+    ("Trang trại của ông Nguyễn Văn Tỉnh ở xã Thụy Hương cho thu nhập cao.", ["Nguyễn Văn Tỉnh"]),
+    ("Đồng chí Lê Văn Minh Tỉnh ủy viên dự.", ["Lê Văn Minh"]),
+    ("Huy hiệu 30 năm tuổi Đảng cho đồng chí Tằng A Sáng cùng 16 đảng viên khác.", ["Tằng A Sáng"]),
+    ("Tư tưởng của Nguyễn Ái Quốc – Hồ Chí Minh soi đường.", ["Hồ Chí Minh"]),
+])
+def test_more_names(body, names):
+    assert [p.name for p in facts_of(body).people] == names
+
+
+def test_a_district_of_ha_tay_before_2008():
+    facts = facts_of("Sáng 12/10, tại thị xã Hà Đông, Hội Nông dân tỉnh tổ chức Lễ kỷ niệm. Dự có đồng chí Phùng Quang "
+                     "Thiệu, Phó Chủ tịch UBND tỉnh. Mô hình của ông Nguyễn Văn Tỉnh ở xã Thụy Hương (huyện Chương Mỹ) "
+                     "cho thu nhập cao.", title="Hội Nông dân tỉnh kỷ niệm 76 năm ngày thành lập",
+                     dateline="13/10/2006 08:00")
+    assert [h.jurisdiction.label for h in facts.posts] == ["tỉnh Hà Tây"]
+
+
+def test_a_department_of_a_province_named_twice_in_history():
+    # Two provinces have been called Lào Cai (the second formed in 2025): in 2011 it is the first.
+    facts = facts_of("Ông Trần Đức Minh, Giám đốc Sở Nội vụ Lào Cai phát biểu.", dateline="01/10/2011 08:00")
+    assert [(h.organization, h.jurisdiction.code) for h in facts.posts] == [("Sở Nội vụ", "10")]
+
+
+def test_regions_and_clusters_after_a_type_word_are_no_units_but_long_ward_names_are():
+    facts = facts_of("Hội nghị Cụm thi đua các tỉnh Bắc Trung Bộ và các tỉnh Cụm 5. Đại hội Đảng bộ phường Văn Miếu - "
+                     "Quốc Tử Giám diễn ra trang trọng.", dateline="08/08/2025 08:00")
+    assert [p.place.label for p in facts.places] == ["phường Văn Miếu - Quốc Tử Giám"]
+
+
+def test_a_commemoration_cut_short_to_its_key_word_is_the_one_told_in_full():
+    facts = facts_of("Lễ kỷ niệm 76 năm Ngày thành lập. Sáng 12/10, Hội Nông dân tỉnh Hà Tây tổ chức Lễ kỷ niệm 76 năm "
+                     "Ngày thành lập Hội Nông dân Việt Nam (14/10/1930 - 14/10/2006).", dateline="13/10/2006 08:00")
+    assert [(a.ordinal, a.base_date) for a in facts.anniversaries] == [(76, "1930-10-14")]
+
+
+def test_gatherings_attended_or_chaired_on_a_day_given():
+    facts = facts_of("Sáng 25/3, Tỉnh đoàn tổ chức Lễ kỷ niệm. Sáng cùng ngày, chị Hoàng Thị Thu Hiền chủ trì Lễ ra quân "
+                     "tại Công viên Văn Lang. Chiều cùng ngày, Bộ trưởng Nguyễn Thành Trung dự Lễ khánh thành Đài tưởng "
+                     "niệm liệt sĩ. Trước đó, chiều 23/3, tại huyện Phú Quốc, Phó Thủ tướng đã dự Lễ khởi công Bệnh "
+                     "viện. Các đại biểu sẽ dự Hội nghị vào tuần tới.", dateline="26/03/2021 08:00")
+    assert events(facts) == [("Lễ khánh thành", "2021-03-25"), ("Lễ khởi công", "2021-03-23"),
+                             ("Lễ kỷ niệm", "2021-03-25"), ("Lễ ra quân", "2021-03-25")]

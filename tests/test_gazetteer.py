@@ -331,3 +331,12 @@ def test_a_unit_is_part_of_its_parent_as_it_was_then(g):
     assert g.by_code(then.code).parent.label == "thành phố Huế"
     # A merged province (code 15 went to the new tỉnh Lào Cai, with two predecessors) is left as it is.
     assert g.by_code("04750", on_date="2020").parent.code == "15"
+
+
+def test_a_district_that_moved_province_keeps_its_former_parent(g):
+    """The districts of tỉnh Hà Tây went to thành phố Hà Nội on 1/8/2008, keeping their codes."""
+    assert g.lookup("huyện", "Chương Mỹ", on_date="2006-10-13")[0].parent.label == "tỉnh Hà Tây"
+    assert g.lookup("xã", "Thụy Hương", on_date="2006")[0].parent.parent.label == "tỉnh Hà Tây"
+    assert g.lookup("huyện", "Chương Mỹ", on_date="2015")[0].parent.label == "thành phố Hà Nội"
+    assert g.lookup("huyện", "Mê Linh", on_date="2005")[0].parent.label == "tỉnh Vĩnh Phúc"
+    assert {p.label for p in g.parents(g.lookup("huyện", "Chương Mỹ")[0].code)} == {"thành phố Hà Nội", "tỉnh Hà Tây"}

@@ -327,3 +327,14 @@ def test_a_new_stories_list_and_a_row_of_buttons_under_the_byline(tmp_path):
     assert "Hòa Lễ" not in listed.document.body
     buttons = read_article(write(tmp_path, "b.txt", (body + "Minh TâmIn bài | Gửi email |\n").encode()))
     assert [a.name for a in buttons.authors] == ["Minh Tâm"]
+
+
+def test_a_reporter_between_the_headline_and_a_dateline_with_its_weekday(tmp_path):
+    text = ("Báo Sơn La điện tử\nChính trị - Quốc phòng - An ninh\n"
+            "BỘ CHỈ HUY QUÂN SỰ TỈNH SƠN LA TỔ CHỨC ĐẠI HỘI THI ĐUA QUYẾT THẮNG\nNgọc Ánh\n"
+            "Cập nhật lúc 09:15, Thứ Sáu, 21/06/2019\n"
+            "Ngày 20/6, tại thành phố Sơn La, Bộ Chỉ huy Quân sự tỉnh tổ chức Đại hội Thi đua Quyết thắng.\n")
+    read = read_article(write(tmp_path, "w.txt", text.encode()))
+    assert read.document.title == "BỘ CHỈ HUY QUÂN SỰ TỈNH SƠN LA TỔ CHỨC ĐẠI HỘI THI ĐUA QUYẾT THẮNG"
+    assert read.document.published == "2019-06-21T09:15"
+    assert [a.name for a in read.authors] == ["Ngọc Ánh"]
