@@ -250,7 +250,7 @@ _HELD_BEFORE = Caseless(r"(?:tổ chức|tiến hành|khai mạc|diễn ra|long 
                           r"(?: thành công)?(?: các| cuộc| buổi)?\s+$")
 # Or after it, in the same clause ("Đại hội … đã được tổ chức thành công", "Buổi lễ diễn ra").
 _HELD_AFTER = Caseless(r"^[^;:]{0,160}?(?:đã được tổ chức|thành công tốt đẹp|được tổ chức (?:vào |từ )?(?:năm|ngày|sáng|chiều|tối|tháng|tại)|\bdo [^,;.]{2,60}? tổ chức|được tổ chức thành công|đã diễn ra|đã thành công|"
-                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|diễn ra từ ngày|diễn ra (?:vào )?(?:cuối |đầu |giữa )?(?:tháng|năm \d{4})|đã khai mạc|(?:đã|và) bế mạc|"
+                         r"diễn ra thành công|diễn ra (?:vào )?(?:sáng |chiều |tối )?ngày|diễn ra từ ngày|diễn ra (?:vào |hồi )?(?:cuối |đầu |giữa )?(?:tháng|năm \d{4})|đã khai mạc|(?:đã|và) bế mạc|"
                          r"đã hoàn thành (?:toàn bộ |các )?(?:nội dung|chương trình)|diễn ra trang trọng|diễn ra an toàn|diễn ra sôi nổi)")
 _REFERENCE_BEFORE = Caseless(r"(ủy ban|ban chỉ đạo|tổ|tiểu ban|tại|dự|về dự|tham dự|chào mừng|tiến tới|hướng tới|chuẩn bị|nghị quyết|văn kiện|"
                                r"kết luận|trung tâm|hội trường|nhà|cung|sau|trước|của|theo|thực hiện|triển khai|"

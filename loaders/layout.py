@@ -201,6 +201,9 @@ _RELATED_HEADER = re.compile(r"^(?:Tin liên quan|Tin khác|Các tin khác|Tin c
                              r"Tin đã đưa|Các tin đã đưa|Tin đã đăng|Các tin đã đăng|Tin mới đăng|Tin mới|Xem thêm|Đọc thêm)\s*:?$", re.I)
 
 
+_FOOTER_LINE = re.compile(r"\|.*\b(?:Địa chỉ|Điện thoại|ĐT|Email|Fax)\s*:|\b(?:Địa chỉ|Điện thoại|ĐT|Email|Fax)\s*:.*\|")
+
+
 def _strip_trailing_chrome(lines: list[str]) -> list[str]:
     """Drop the site's trailing block: from the first chrome line after which only short lines follow,
     or from a "Tin liên quan" heading near the end followed only by headlines, however long."""
@@ -215,11 +218,56 @@ def _strip_trailing_chrome(lines: list[str]) -> list[str]:
         if _RELATED_ITEM.search(line):
             cut = i  # "… tại xã Yên Phúc (28/12/2019)": a related story's title, however long
             continue
+        if _FOOTER_LINE.search(line):
+            cut = i  # the site's address block, however long: "… | Địa chỉ: … | ĐT: …"
+            continue
         if len(line) > 90 or _SENTENCE_END.search(line) and len(line) > 60:
             break  # a paragraph of the story, whatever word it opens with ("Hôm qua, …", "Trở về …")
-        if _is_chrome(line):
-            cut = i
+        if _is_chrome(line) or _RULE_LINE.fullmatch(line) or BANNER_LINE.match(line):
+            cut = i  # also a rule of dashes and the site's name ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …") in the footer
     return lines[:cut]
+
+
+_RULE_LINE = re.compile(r"[\W_]+")
+
+
+_ENDS_CLAUSE = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
+_STARTS_LOWER = re.compile(r"^[a-zà-ỹđ]")
+
+
+def unwrap_hard_breaks(lines: list[str]) -> list[str]:
+    """Lines of a plain-text file saved with hard line breaks (every ~80 characters), joined back into
+    their paragraphs; other files' lines, without the empty ones, as they are.
+
+    Wrapped, if most lines run close to one width (at most 110 characters) and the full lines that
+    end mid-clause are mostly followed by a line in lower case, as a sentence cut in two is. A line
+    is then joined to the next when it ran to the width and ends mid-clause; never the first line
+    (the headline) nor into a dateline, so the layout still finds them.
+    """
+    kept = [ln for ln in lines if ln]
+    if len(kept) < 6:
+        return kept
+    lengths = sorted(len(ln) for ln in kept)
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not 50 <= width <= 110:
+        return kept
+    full = [i for i, ln in enumerate(lines) if len(ln) >= width - 15 and not _ENDS_CLAUSE.search(ln)]
+    cut = [i for i in full if i + 1 < len(lines) and _STARTS_LOWER.match(lines[i + 1])]
+    if len(full) < 0.3 * len(kept) or len(cut) < 0.5 * len(full):
+        return kept
+    out: list[str] = []
+    last = ""  # the physical line that ends out[-1]
+    for line in lines:
+        if out and last and line and len(last) >= width - 20 and len(out) > 1 and not parse_dateline(line) \
+                and not _ENDS_SENTENCE.search(last) and (not _ENDS_CLAUSE.search(last) or _STARTS_LOWER.match(line)):
+            # Cut mid-sentence: after a word, a comma or a semicolon, or after a bracket, a quote or a
+            # colon when the next line goes on in lower case.
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        last = line
+    return [ln for ln in out if ln]
 
 
 def split_layout(lines: list[str], *, title_hint: str | None = None,

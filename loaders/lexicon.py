@@ -14,6 +14,7 @@ ABBREVIATIONS: dict[str, str] = {
     "UB": "Ủy ban",  # "UB MTTQ xã"
     "UBKT": "Ủy ban Kiểm tra",
     "HĐND": "Hội đồng nhân dân",
+    "CTĐ": "Chữ thập đỏ",  # "Hội CTĐ"
     "TĐKT": "Thi đua - Khen thưởng",
     "MTTQ": "Mặt trận Tổ quốc",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
@@ -229,6 +230,8 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("lễ gặp mặt", "Lễ gặp mặt"), ("buổi gặp mặt", "Buổi gặp mặt"), ("lễ tưởng niệm", "Lễ tưởng niệm"),
     ("lễ truy điệu", "Lễ truy điệu"), ("lễ xuất quân", "Lễ xuất quân"), ("lễ kết nạp", "Lễ kết nạp"),
     ("hội thao", "Hội thao"), ("hội chợ", "Hội chợ"), ("diễn đàn", "Diễn đàn"), ("hội trại", "Hội trại"),
+    # "cử tri … bỏ phiếu để bầu đại biểu Quốc hội": the election, not a congress electing its delegates
+    ("bầu đại biểu quốc hội", "Bầu cử"), ("bầu đại biểu hội đồng nhân dân", "Bầu cử"),
 )
 
 # National dates (ANNOTATION.md): subject keywords (case-insensitive, all must occur) -> base date.

@@ -457,6 +457,10 @@ def _with_unit(text: str, role: str, body: str | None, level: str | None, former
     m = _TYPE_AT.match(text, end)
     if m and not _COMMITTEE_SUFFIX.match(text, m.end(), m.end() + 4):
         unit_type = UNIT_TYPES[m.group(1).lower()]
+        named = units_at.get(m.end() + 2) if text.startswith(", ", m.end()) else None
+        if named is not None and named.place.unit_type == unit_type and (named.end >= len(text) or text[named.end] in "\n;.,"):
+            # A table's row, "Chủ tịch UBND phường, Phường Thanh Sơn": the unit in the next column.
+            return Title(role, body, level, unit_type, named, former, start, named.end)
         return Title(role, body, level, unit_type, None, former, start, m.end())
     if body and body.endswith("ủy") and text.startswith(" Việt Nam", end):
         return Title(role, body, level, None, None, former, start, end)

@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 
 from .decoding import DecodeError, decode_bytes
-from .layout import BANNER_LINE, parse_dateline, split_byline, split_layout
+from .layout import BANNER_LINE, parse_dateline, split_byline, split_layout, unwrap_hard_breaks
 from .model import Author, Document
 from .text import normalize_text, title_case_name
 
@@ -280,6 +280,13 @@ def _strip_site_name(title: str | None) -> str | None:
     return "".join(pieces).strip() or title  # "Kỳ họp …, nhiệm kỳ 2016 - 2021" keeps its own dash
 
 
+def _headline_in_title(meta_title: str | None) -> str | None:
+    """The page's <title> without the site's name, if what is left can be a headline: not a bare
+    section name ("Website huyen Luc Ngan - Tin tuc"), which leaves the headline to the layout."""
+    title = _strip_site_name(meta_title)
+    return title if title and len(title.split()) >= 4 else None
+
+
 def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     """Reduce a page to the article's text lines, plus the headline and date the page declares."""
     # lxml refuses these characters in a tree it edits, and normalisation would drop them anyway:
@@ -320,7 +327,7 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
         h1 = _classed_title(content) or _classed_title(root)
         if not h1:
             above = _before(root, content)[::-1]
-            h1 = _bold_headline_above(above) or _strip_site_name(meta_title)
+            h1 = _bold_headline_above(above) or _headline_in_title(meta_title)
     _rows_as_lines(content)
     for el in content.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
@@ -338,6 +345,10 @@ def html_to_lines(markup: str) -> tuple[list[str], str | None, str | None]:
     if credited and lines and not split_byline(lines[-1])[0]:
         lines.append(credited)  # the page credits its author only in the headline's meta line
     title = normalize_text(h1).replace("\n", " ") if h1 else None
+    if title:
+        # A <title> cut short ("… điển hình tiên tiến | Site"): the story's own line that goes on from it.
+        longer = next((ln for ln in lines[:6] if ln.startswith(title) and len(title) < len(ln) <= 250), None)
+        title = longer or title
     if published is None:
         published = _dated_element(content.iter()) or _dated_element(after_headline)
     if published is None:
@@ -478,7 +489,7 @@ def article_from_bytes(data: bytes, path: str | Path, *, boilerplate: frozenset[
         _check_text_size(sum(len(ln) + 1 for ln in lines), max_chars)
     else:
         _check_text_size(len(text), max_chars)
-        lines = [ln for ln in normalize_text(text).split("\n") if ln]
+        lines = unwrap_hard_breaks(normalize_text(text).split("\n"))
     if not lines:
         raise ArticleError("no text in the file")
     layout = split_layout(lines, title_hint=title_hint, published_hint=published_hint, boilerplate=boilerplate)

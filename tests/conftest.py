@@ -16,7 +16,7 @@ CORPUS = ROOT / "tests" / "corpus" / "articles"
 CORPUS_EXPECTED = ROOT / "tests" / "corpus" / "expected"
 # Evaluation sets written by helpers who saw neither the code nor the other sets (each README says how):
 # tests/<name>/articles and tests/<name>/expected.
-EVALUATION_SETS = ("blind", *(f"blind{n}" for n in range(2, 18)))
+EVALUATION_SETS = ("blind", *(f"blind{n}" for n in range(2, 20)))
 EVALUATION_ARTICLES = [ROOT / "tests" / name / "articles" for name in EVALUATION_SETS]
 EVALUATION_EXPECTED = [ROOT / "tests" / name / "expected" for name in EVALUATION_SETS]
 SHARED = ROOT.parent / "shared"

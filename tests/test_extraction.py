@@ -108,7 +108,7 @@ def test_article(scorer, corpus_facts, expected_path):
     gold = json.loads(expected_path.read_text(encoding="utf-8"))
     predicted = corpus_facts.get(gold["article"])
     assert predicted is not None, "the article did not load"
-    assert predicted["title"] == gold["title"]
+    assert predicted["title"].casefold() == gold["title"].casefold()  # sets differ on printing a capitals headline
     tp = n_pred = n_gold = 0
     misses = []
     for kind in KINDS:

@@ -673,3 +673,20 @@ def test_gatherings_attended_or_chaired_on_a_day_given():
                      "viện. Các đại biểu sẽ dự Hội nghị vào tuần tới.", dateline="26/03/2021 08:00")
     assert events(facts) == [("Lễ khánh thành", "2021-03-25"), ("Lễ khởi công", "2021-03-23"),
                              ("Lễ kỷ niệm", "2021-03-25"), ("Lễ ra quân", "2021-03-25")]
+
+
+def test_a_table_row_gives_the_unit_of_a_bare_type_word_in_the_next_column():
+    facts = facts_of("Danh sách:\nĐỗ Văn Hiển, Chủ tịch UBND phường, Phường Thanh Sơn\nTrịnh Thị Hòa, Chủ tịch Hội LHPN "
+                     "phường, Phường Vàng Danh", title="Uông Bí tuyên dương điển hình", dateline="10/10/2019 08:00")
+    assert {(h.person, h.jurisdiction.label) for h in facts.posts} == {
+        ("Đỗ Văn Hiển", "phường Thanh Sơn"), ("Trịnh Thị Hòa", "phường Vàng Danh")}
+
+
+@pytest.mark.parametrize("body,dateline,expected", [
+    ("Sáng nay (23/5), hơn 94.000 cử tri huyện đã nô nức đến 142 khu vực bỏ phiếu để bầu đại biểu Quốc hội khóa XV. "
+     "Đại hội đã tiến hành bầu đoàn đại biểu đi dự Đại hội cấp trên.", "23/05/2021 11:05", [("Bầu cử", "2021-05-23")]),
+    ("Ngay sau thành công của Đại hội đại biểu Đảng bộ xã lần thứ I diễn ra hồi tháng 8/2025, bộ máy đi vào nền nếp.",
+     "10/10/2025 08:00", [("Đại hội", "2025-08")]),
+])
+def test_an_election_told_by_its_voters_and_a_congress_held_in_a_month(body, dateline, expected):
+    assert events(facts_of(body, dateline=dateline)) == expected

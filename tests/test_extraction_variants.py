@@ -1,7 +1,9 @@
-"""Messy forms of the same text give the same facts (issue: NFD, entities, NBSP, dashes, tones, all caps)."""
+"""Messy forms of the same text give the same facts (issue: NFD, entities, NBSP, dashes, tones, all caps,
+hard line breaks)."""
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from dataclasses import replace
 
@@ -40,6 +42,9 @@ VARIANTS = {
     "dashes": lambda t: t.replace(" – ", " — ").replace(" - ", " ‒ "),
     "tone placement": new_style_tones,
     "crlf and tabs": lambda t: t.replace("\n", "\r\n").replace(" ", " \t", 30),
+    # Saved with hard line breaks every ~78 characters (the headline and dateline lines left whole).
+    "hard line breaks": lambda t: "\n".join(ln if i < 2 or len(ln) <= 80 else textwrap.fill(ln, 78)
+                                            for i, ln in enumerate(t.split("\n"))),
 }
 
 

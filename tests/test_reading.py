@@ -338,3 +338,48 @@ def test_a_reporter_between_the_headline_and_a_dateline_with_its_weekday(tmp_pat
     assert read.document.title == "BỘ CHỈ HUY QUÂN SỰ TỈNH SƠN LA TỔ CHỨC ĐẠI HỘI THI ĐUA QUYẾT THẮNG"
     assert read.document.published == "2019-06-21T09:15"
     assert [a.name for a in read.authors] == ["Ngọc Ánh"]
+
+
+def test_hard_line_breaks_are_joined_back_into_paragraphs():
+    from thidua.loaders.layout import unwrap_hard_breaks
+
+    wrapped = ["Mỏ Cày Nam long trọng kỷ niệm 56 năm Ngày Đồng khởi", "18/01/2016 08:00",
+               "Sáng qua (17/1), tại Khu di tích Đồng khởi ở xã Định Thủy, Huyện ủy và UBND",
+               "huyện Mỏ Cày Nam tổ chức Lễ kỷ niệm 56 năm Ngày Đồng khởi (17/1/1960 – 17/1/2016)",
+               "và 86 năm Ngày thành lập Đảng Cộng sản Việt Nam.",
+               "Dự buổi lễ có đồng chí Trương Văn Nhã – Phó Chủ tịch UBND tỉnh Bến Tre; đồng",
+               "chí Lê Văn Kiệt – Bí thư Huyện ủy Mỏ Cày Nam; đồng chí Huỳnh Thị Nhung – Phó",
+               "Bí thư Huyện ủy, Chủ tịch UBND huyện cùng các cựu chiến binh và nhân dân.", "",
+               "Thanh Tâm"]
+    assert unwrap_hard_breaks(wrapped) == [
+        wrapped[0], wrapped[1], " ".join(wrapped[2:5]), " ".join(wrapped[5:8]), "Thanh Tâm"]
+    # Lines of a list, each in capitals and of one width, stay apart; so do a file's own paragraphs.
+    listed = [f"Ông Nguyễn Văn {n}, Chủ tịch Ủy ban nhân dân xã {n} Thượng, huyện Mộc Châu, tỉnh Sơn La"
+              for n in ("An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải")]
+    assert unwrap_hard_breaks(listed) == listed
+    paragraphs = ["Tin", "01/01/2020"] + ["Một đoạn văn dài của bài báo, " * 8 + "kết thúc." for _ in range(6)]
+    assert unwrap_hard_breaks(paragraphs) == paragraphs
+
+
+def test_the_site_footer_under_the_byline_with_a_rule_and_the_site_name(tmp_path):
+    text = ("Cử tri Cẩm Xuyên nô nức đi bầu cử\n23/05/2021 11:05\n"
+            "Sáng nay (23/5), hơn 94.000 cử tri huyện Cẩm Xuyên đã nô nức đến 142 khu vực bỏ phiếu để bầu đại biểu "
+            "Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026.\n"
+            "Tin: Hoài Nam – Ảnh: Đức Tâm\n-----------------\nCỔNG THÔNG TIN ĐIỆN TỬ HUYỆN CẨM XUYÊN\n"
+            "Cơ quan chủ quản: UBND huyện Cẩm Xuyên\nĐiện thoại: 0239.3861.xxx\n"
+            "Trang thông tin huyện Cẩm Xuyên | Địa chỉ: Khối 9, thị trấn Cẩm Xuyên, huyện Cẩm Xuyên, tỉnh Hà Tĩnh | "
+            "ĐT: 0239.3861.xxx | Email: ubnd@camxuyen.gov.vn\n")
+    read = read_article(write(tmp_path, "f.txt", text.encode()))
+    assert [a.name for a in read.authors] == ["Hoài Nam", "Đức Tâm"]
+    assert "Địa chỉ" not in read.document.body and "CỔNG" not in read.document.body
+
+
+def test_a_section_name_in_the_page_title_is_no_headline(tmp_path):
+    page = ('<html><head><title>Website huyen Luc Ngan - Tin tuc</title></head><body><table><tr><td>'
+            '<font size="4"><b>Đại hội Thi đua yêu nước huyện Lục Ngạn lần thứ III</b></font><br>'
+            '<font size="1">Ngày cập nhật: 25/06/2010</font><br><br>'
+            '<font size="2">Ngày 24/6/2010, UBND huyện Lục Ngạn tổ chức Đại hội Thi đua yêu nước lần thứ III.</font>'
+            '</td></tr></table></body></html>')
+    read = read_article(write(tmp_path, "t.html", page.encode()))
+    assert read.document.title == "Đại hội Thi đua yêu nước huyện Lục Ngạn lần thứ III"
+    assert read.document.published == "2010-06-25"
